@@ -1,0 +1,62 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class SpeedApi implements ICredentialType {
+	name = 'speedApi';
+
+	displayName = 'Speed API';
+
+	icon = { light: 'file:../icons/speed.svg', dark: 'file:../icons/speed.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-checkout-sessions/n8n-nodes-checkout-sessions#speed';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'sk_test_…',
+			description:
+				'Your secret key (sk_test_… for test mode, sk_live_… for live mode), sent as the Basic-auth user name with an empty password',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			options: [
+				{ name: 'Not Set (Speed Uses 2022-04-15)', value: '' },
+				{ name: '2022-04-15 (Lightning Only)', value: '2022-04-15' },
+				{ name: '2022-10-15 (On-Chain, Lightning, Ethereum, Solana, Tron)', value: '2022-10-15' },
+			],
+			default: '',
+			description: 'Sent in the speed-version header when set',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.tryspeed.com',
+			description:
+				'Leave empty to use https://api.tryspeed.com. Set it to use the local provider sandbox or a proxy: the key is sent to this URL.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: { username: '={{$credentials.secretKey}}', password: '' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl || "https://api.tryspeed.com"}}',
+			url: '/checkout-sessions/cs_n8n_credential_test',
+			method: 'POST',
+			body: {},
+		},
+	};
+}

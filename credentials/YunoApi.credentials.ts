@@ -1,0 +1,95 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class YunoApi implements ICredentialType {
+	name = 'yunoApi';
+
+	displayName = 'Yuno API';
+
+	icon = { light: 'file:../icons/yuno.svg', dark: 'file:../icons/yuno.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-checkout-sessions/n8n-nodes-checkout-sessions#yuno';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Sandbox', value: 'sandbox', description: 'https://api-sandbox.y.uno/v1' },
+				{ name: 'Production', value: 'production', description: 'https://api.y.uno/v1' },
+				{ name: 'Production (EU)', value: 'eu', description: 'https://api.eu.y.uno/v1' },
+			],
+			default: 'sandbox',
+			description: 'Keys differ per environment',
+		},
+		{
+			displayName: 'Public API Key',
+			name: 'publicApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Sent in the public-api-key header',
+		},
+		{
+			displayName: 'Private Secret Key',
+			name: 'privateSecretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Sent in the private-secret-key header',
+		},
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			placeholder: '493e9374-510a-4201-9e09-de669d75f256',
+			description: 'Your Yuno account ID (UUID, from the dashboard), sent as account_id unless a node sets another',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api-sandbox.y.uno/v1',
+			description:
+				'Leave empty to use the URL of the environment above. Set it to use the local provider sandbox or a proxy: the keys are sent to this URL.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'public-api-key': '={{$credentials.publicApiKey}}',
+				'private-secret-key': '={{$credentials.privateSecretKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.baseUrl || {"sandbox": "https://api-sandbox.y.uno/v1", "production": "https://api.y.uno/v1", "eu": "https://api.eu.y.uno/v1"}[$credentials.environment]}}',
+			url: '/checkout/sessions/00000000-0000-4000-8000-000000000000',
+			method: 'GET',
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'code', value: 'INVALID_CREDENTIALS', message: 'Yuno rejected the public or private key' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 'AUTHORIZATION_REQUIRED',
+					message: 'Yuno accepted the keys but this merchant may not use the checkout sessions API',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,226 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { InputError } from '../../../shared/errors';
+import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
+import { extractSessionId, sessionLocator } from '../../../shared/session';
+import type { ApiCall, UpdateOperationSpec } from '../../../shared/types';
+import { rows, text, url } from '../../../shared/validation';
+import { speed } from '../../provider';
+
+/** Speed's documented limit for title_image. */
+export const TITLE_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+
+const properties: INodeProperties[] = [
+	sessionLocator({
+		name: 'checkoutSessionId',
+		displayName: 'Checkout Session',
+		idPlaceholder: 'cs_l8ncx0wo3rnnwHkd',
+		description: 'The ID of the checkout session to update (starts with cs_)',
+		urls: [],
+	}),
+	{
+		displayName: 'After Payment',
+		name: 'afterPayment',
+		type: 'options',
+		options: [
+			{ name: 'Keep Current Behaviour', value: 'unchanged' },
+			{ name: 'Redirect to a URL', value: 'redirect' },
+			{ name: 'Show a Message', value: 'message' },
+		],
+		default: 'unchanged',
+		description:
+			'What the payer sees after paying. Speed accepts a success URL or a success message, never both in one update.',
+	},
+	{
+		displayName: 'Success URL',
+		name: 'successUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://shop.example.com/thanks',
+		description: 'Where the payer is redirected after paying',
+		displayOptions: { show: { afterPayment: ['redirect'] } },
+	},
+	{
+		displayName: 'Success Message',
+		name: 'successMessage',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Thanks! Your order is on its way.',
+		description: 'The message shown to the payer after paying',
+		displayOptions: { show: { afterPayment: ['message'] } },
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Cancel URL',
+				name: 'cancelUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://shop.example.com/cart',
+				description: 'Where the payer goes after cancelling',
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'The description of the checkout session',
+			},
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Metadata',
+				default: {},
+				description:
+					'Keys to add or change (keys are case-sensitive); keys not listed keep their current value',
+				options: [
+					{
+						displayName: 'Pair',
+						name: 'pair',
+						values: [
+							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				description: 'The header or title of the payment page',
+			},
+			{
+				displayName: 'Title Description',
+				name: 'titleDescription',
+				type: 'string',
+				default: '',
+				description: 'A short description shown under the title of the payment page',
+			},
+			{
+				displayName: 'Title Image',
+				name: 'titleImage',
+				type: 'string',
+				default: '',
+				placeholder: 'https://shop.example.com/logo.png',
+				description: 'An image for the payment page: an image URL, or the image as base64 or a data URL (at most 2 MB)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['checkoutSession'], operation: ['update'] } },
+	properties,
+);
+
+function imageBytes(value: string): number | undefined {
+	const dataUrl = /^data:[^,]*;base64,(.*)$/is.exec(value);
+	const base64 = dataUrl ? dataUrl[1] : /^[A-Za-z0-9+/\s]+=*$/.test(value) ? value : undefined;
+	if (base64 === undefined) return undefined;
+	const compactBase64 = base64.replace(/\s/g, '');
+	const padding = compactBase64.endsWith('==') ? 2 : compactBase64.endsWith('=') ? 1 : 0;
+	return Math.floor((compactBase64.length * 3) / 4) - padding;
+}
+
+const titleImage = text().superRefine((value, context) => {
+	const bytes = imageBytes(value);
+	if (bytes !== undefined) {
+		if (bytes > TITLE_IMAGE_MAX_BYTES) {
+			context.addIssue({ code: 'custom', message: `must be at most 2 MB (this image is ${(bytes / 1048576).toFixed(2)} MB)` });
+		}
+		return;
+	}
+	if (!url().safeParse(value).success) {
+		context.addIssue({ code: 'custom', message: 'must be an image URL (http:// or https://), base64 or a data URL' });
+	}
+});
+
+const metadata = rows(z.object({ key: text({ min: 1 }), value: text() }), { min: 1 })
+	.superRefine((pairs, context) => {
+		const seen = new Set<string>();
+		pairs.forEach((pair, index) => {
+			if (seen.has(pair.key)) {
+				context.addIssue({ code: 'custom', path: [index, 'key'], message: `"${pair.key}" is listed twice` });
+			}
+			seen.add(pair.key);
+		});
+	})
+	.transform((pairs) => Object.fromEntries(pairs.map((pair) => [pair.key, pair.value])));
+
+export const schema = z
+	.object({
+		checkoutSessionId: text().pipe(z.string().regex(/^cs_\w+$/, 'must be a session ID starting with cs_')),
+		successUrl: url().optional(),
+		successMessage: text({ min: 1 }).optional(),
+		cancelUrl: url().optional(),
+		description: text().optional(),
+		title: text().optional(),
+		titleDescription: text().optional(),
+		titleImage: titleImage.optional(),
+		metadata: metadata.optional(),
+	})
+	.refine((input) => input.successUrl === undefined || input.successMessage === undefined, {
+		path: ['successMessage'],
+		message: 'cannot be sent together with successUrl (Speed accepts one or the other)',
+	});
+
+export type SpeedUpdate = z.infer<typeof schema>;
+
+const AFTER_PAYMENT_FIELD: Record<string, string | undefined> = {
+	unchanged: undefined,
+	redirect: 'successUrl',
+	message: 'successMessage',
+};
+
+export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = readCollection(ctx, itemIndex, 'updateFields');
+	const afterPayment = readParameter(ctx, itemIndex, 'afterPayment', 'unchanged') as string;
+	if (!(afterPayment in AFTER_PAYMENT_FIELD)) {
+		throw new InputError('afterPayment', 'must be one of unchanged, redirect, message');
+	}
+	const chosen = AFTER_PAYMENT_FIELD[afterPayment];
+	return compact({
+		...fields,
+		checkoutSessionId: extractSessionId('checkoutSessionId', readParameter(ctx, itemIndex, 'checkoutSessionId'), []),
+		metadata: fixedRows(fields.metadata, 'pair'),
+		...(chosen ? { [chosen]: readParameter(ctx, itemIndex, chosen, '') } : {}),
+	});
+}
+
+export function buildRequest(input: SpeedUpdate): ApiCall {
+	return {
+		method: 'POST',
+		path: `/checkout-sessions/${encodeURIComponent(input.checkoutSessionId)}`,
+		body: compact({
+			description: input.description,
+			success_message: input.successMessage,
+			success_url: input.successUrl,
+			cancel_url: input.cancelUrl,
+			title: input.title,
+			title_description: input.titleDescription,
+			title_image: input.titleImage,
+			metadata: input.metadata,
+		}),
+	};
+}
+
+export const update: UpdateOperationSpec<SpeedUpdate> = {
+	provider: speed,
+	sessionField: 'checkoutSessionId',
+	read,
+	schema,
+	send: async (input, api, itemIndex) => await api.call(buildRequest(input), itemIndex),
+};

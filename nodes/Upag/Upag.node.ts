@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
+import { route } from '../shared/operation';
+import * as update from './actions/checkoutSession/update.operation';
+
+export class Upag implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Upag',
+		name: 'upag',
+		icon: { light: 'file:../../icons/upag.svg', dark: 'file:../../icons/upag.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Update checkout sessions at Upag (card and Pix payments in Brazil)',
+		defaults: { name: 'Upag' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'upagApi', required: true }],
+		properties: [checkoutSessionResource, checkoutSessionOperations, ...update.description, requestOptions()],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route(this, { checkoutSession: { update: update.update } });
+	}
+}

@@ -1,0 +1,335 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { InputError } from '../../../shared/errors';
+import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
+import { extractSessionId, sessionLocator } from '../../../shared/session';
+import type { ApiCall, ApiClient, UpdateOperationSpec } from '../../../shared/types';
+import { currencyCode, integer, number, oneOf, rows, text, url } from '../../../shared/validation';
+import { YUNO_COUNTRIES, YUNO_WORKFLOWS, yuno } from '../../provider';
+
+const amountFields = (label: string): INodeProperties[] => [
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: '',
+		placeholder: 'BRL',
+		description: `ISO 4217 code of the ${label}`,
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'number',
+		typeOptions: { numberPrecision: 4 },
+		default: 0,
+		description: 'A multiple of 0.0001',
+	},
+];
+
+const properties: INodeProperties[] = [
+	sessionLocator({
+		name: 'checkoutSessionId',
+		displayName: 'Checkout Session',
+		idPlaceholder: 'c67ce158-6053-4661-a1de-aed5c945b935',
+		description: 'The ID of the checkout session to update',
+		urls: [],
+	}),
+	{
+		displayName: 'Installments',
+		name: 'installments',
+		type: 'options',
+		options: [
+			{ name: 'Keep Current', value: 'unchanged' },
+			{ name: 'Use a Plan Created in Yuno', value: 'planId' },
+			{ name: 'Define the Plan Here', value: 'plan' },
+		],
+		default: 'unchanged',
+		description: 'The installment plan offered in this session',
+	},
+	{
+		displayName: 'Installments Plan ID',
+		name: 'installmentsPlanId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The ID of an installment plan created in Yuno',
+		displayOptions: { show: { installments: ['planId'] } },
+	},
+	{
+		displayName: 'Installments Plan',
+		name: 'installmentsPlan',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Installment',
+		default: {},
+		displayOptions: { show: { installments: ['plan'] } },
+		options: [
+			{
+				displayName: 'Installment',
+				name: 'installment',
+				values: [
+					{
+						displayName: 'Installments',
+						name: 'installment',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: 1,
+						description: 'The number of monthly installments the shopper can choose',
+					},
+					{
+						displayName: 'Rate',
+						name: 'rate',
+						type: 'number',
+						typeOptions: { numberPrecision: 4 },
+						default: 1,
+						description: 'Multiplier applied to the amount, e.g. 1.20 for a 20 % rate',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Account ID',
+				name: 'accountId',
+				type: 'string',
+				default: '',
+				description: "The Yuno account (UUID). Defaults to the credential's account ID.",
+			},
+			{
+				displayName: 'Alternative Amount',
+				name: 'alternativeAmount',
+				type: 'fixedCollection',
+				default: {},
+				placeholder: 'Set Alternative Amount',
+				description: 'The amount in an alternative currency',
+				options: [{ displayName: 'Alternative Amount', name: 'amount', values: amountFields('alternative currency') }],
+			},
+			{
+				displayName: 'Amount',
+				name: 'amount',
+				type: 'fixedCollection',
+				default: {},
+				placeholder: 'Set Amount',
+				description: 'The payment amount and its currency',
+				options: [{ displayName: 'Amount', name: 'amount', values: amountFields('payment') }],
+			},
+			{
+				displayName: 'Callback URL',
+				name: 'callbackUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://shop.example.com/return',
+				description:
+					'Where the customer is sent after the purchase (needed by payment methods that redirect); 3 to 526 characters',
+			},
+			{
+				displayName: 'Country',
+				name: 'country',
+				type: 'options',
+				options: YUNO_COUNTRIES.map(([code, name]) => ({ name, value: code })),
+				default: 'BR',
+				description: "The customer's country",
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				description: 'The Yuno customer (UUID, 36 characters)',
+			},
+			{
+				displayName: 'Merchant Order ID',
+				name: 'merchantOrderId',
+				type: 'string',
+				default: '',
+				description: "Your order's ID; 3 to 255 characters",
+			},
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Metadata',
+				default: {},
+				description: 'Up to 120 key/value pairs (key up to 48 characters, value up to 512)',
+				options: [
+					{
+						displayName: 'Pair',
+						name: 'pair',
+						values: [
+							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Payment Description',
+				name: 'paymentDescription',
+				type: 'string',
+				default: '',
+				description: 'The description of the payment; 3 to 255 characters',
+			},
+			{
+				displayName: 'Workflow',
+				name: 'workflow',
+				type: 'options',
+				options: YUNO_WORKFLOWS.map((workflow) => ({ name: workflow, value: workflow })),
+				default: 'SDK_CHECKOUT',
+				description: 'The checkout workflow type',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['checkoutSession'], operation: ['update'] } },
+	properties,
+);
+
+export const options: INodeProperties[] = [
+	{
+		displayName: 'Fill Required Fields From Session',
+		name: 'fillRequiredFields',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to read the session first (one GET) to fill merchant order ID, payment description and country when they are not set, since Yuno requires them on every update. Account ID comes from the credential.",
+	},
+];
+
+/** The schema's "required" fields: sent on every update (see fillRequiredFields). */
+export const YUNO_REQUIRED = ['merchantOrderId', 'paymentDescription', 'country', 'accountId'] as const;
+
+const amount = z.object({
+	currency: currencyCode(),
+	value: number().refine(
+		(value) => Math.abs(Math.round(value * 10000) - value * 10000) < 1e-6,
+		'must be a multiple of 0.0001',
+	),
+});
+
+const uuidLike = (label: string) => text().pipe(z.string().length(36, `must be a ${label} (UUID, 36 characters)`));
+
+export const schema = z.object({
+	checkoutSessionId: text({ min: 36, max: 64 }),
+	merchantOrderId: text({ min: 3, max: 255 }).optional(),
+	paymentDescription: text({ min: 3, max: 255 }).optional(),
+	country: oneOf(YUNO_COUNTRIES.map(([code]) => code) as [string, ...string[]]).optional(),
+	accountId: uuidLike('account ID').optional(),
+	customerId: uuidLike('customer ID').optional(),
+	callbackUrl: url({ min: 3, max: 526 }).optional(),
+	amount: amount.optional(),
+	alternativeAmount: amount.optional(),
+	metadata: rows(z.object({ key: text({ min: 1, max: 48 }), value: text({ max: 512 }) }), { min: 1, max: 120 }).optional(),
+	workflow: oneOf([...YUNO_WORKFLOWS]).optional(),
+	installmentsPlanId: text({ min: 1, max: 64 }).optional(),
+	installmentsPlan: rows(z.object({ installment: integer({ min: 1 }), rate: number() }), { min: 1 }).optional(),
+});
+
+export type YunoUpdate = z.infer<typeof schema>;
+
+function singleGroup(value: IDataObject[string], group: string): IDataObject[string] {
+	const entry = fixedRows(value, group);
+	return Array.isArray(entry) ? entry[0] : entry;
+}
+
+export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = readCollection(ctx, itemIndex, 'updateFields');
+	const installments = readParameter(ctx, itemIndex, 'installments', 'unchanged');
+	if (installments !== 'unchanged' && installments !== 'planId' && installments !== 'plan') {
+		throw new InputError('installments', 'must be one of unchanged, planId, plan');
+	}
+	return compact({
+		...fields,
+		checkoutSessionId: extractSessionId('checkoutSessionId', readParameter(ctx, itemIndex, 'checkoutSessionId'), []),
+		amount: singleGroup(fields.amount, 'amount'),
+		alternativeAmount: singleGroup(fields.alternativeAmount, 'amount'),
+		metadata: fixedRows(fields.metadata, 'pair'),
+		installmentsPlanId:
+			installments === 'planId' ? (readParameter(ctx, itemIndex, 'installmentsPlanId', '') as string) : undefined,
+		installmentsPlan:
+			installments === 'plan' ? fixedRows(readParameter(ctx, itemIndex, 'installmentsPlan', {}) as IDataObject, 'installment') : undefined,
+	});
+}
+
+export function buildRequest(input: YunoUpdate): ApiCall {
+	const installments =
+		input.installmentsPlanId !== undefined
+			? { plan_id: input.installmentsPlanId }
+			: input.installmentsPlan !== undefined
+				? { plan: input.installmentsPlan }
+				: undefined;
+	return {
+		method: 'PATCH',
+		path: `/checkout/sessions/${encodeURIComponent(input.checkoutSessionId)}`,
+		body: compact({
+			merchant_order_id: input.merchantOrderId,
+			payment_description: input.paymentDescription,
+			country: input.country,
+			account_id: input.accountId,
+			customer_id: input.customerId,
+			callback_url: input.callbackUrl,
+			amount: input.amount,
+			alternative_amount: input.alternativeAmount,
+			metadata: input.metadata,
+			workflow: input.workflow,
+			installments,
+		}),
+	};
+}
+
+/**
+ * Yuno's schema marks merchant_order_id, payment_description, country and account_id as
+ * required on every update, though "only fields you send will be updated". So a one-field
+ * change sends them too: account_id from the credential, the others (unless given) from a
+ * GET of the session, which returns them unchanged. With the option off, nothing is fetched
+ * and a missing one is an input error.
+ */
+export async function completeRequiredFields(
+	input: YunoUpdate,
+	api: ApiClient,
+	itemIndex: number,
+	fillFromSession: boolean,
+): Promise<YunoUpdate> {
+	const accountId = input.accountId ?? (api.credentials.accountId as string | undefined) ?? undefined;
+	const completed: YunoUpdate = { ...input, accountId: accountId === '' ? undefined : accountId };
+	if (completed.accountId === undefined) {
+		throw new InputError('accountId', "is required by Yuno: set the account ID in the credential or in Update Fields");
+	}
+	const missing = YUNO_REQUIRED.filter((field) => completed[field] === undefined);
+	if (missing.length === 0) return completed;
+	if (!fillFromSession) {
+		throw new InputError(missing[0], 'is required by Yuno on every update (or turn on "Fill Required Fields From Session")');
+	}
+	const session = await api.call(
+		{ method: 'GET', path: `/checkout/sessions/${encodeURIComponent(input.checkoutSessionId)}` },
+		itemIndex,
+	);
+	return {
+		...completed,
+		merchantOrderId: completed.merchantOrderId ?? (session.merchant_order_id as string | undefined),
+		paymentDescription: completed.paymentDescription ?? (session.payment_description as string | undefined),
+		country: completed.country ?? (session.country as string | undefined),
+	};
+}
+
+export const update: UpdateOperationSpec<YunoUpdate> = {
+	provider: yuno,
+	sessionField: 'checkoutSessionId',
+	read,
+	schema,
+	send: async (input, api, itemIndex, options) => {
+		const complete = await completeRequiredFields(input, api, itemIndex, options.fillRequiredFields !== false);
+		return await api.call(buildRequest(complete), itemIndex);
+	},
+};

@@ -1,0 +1,181 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ZodError, ZodIssue } from 'zod';
+
+import type { Provider } from './types';
+
+/** A problem with one input value, found before anything is sent. */
+export class InputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+export function formatIssuePath(path: Array<string | number>): string {
+	return path.reduce<string>((text, part) => {
+		if (typeof part === 'number') return `${text}[${part}]`;
+		return text ? `${text}.${part}` : part;
+	}, '');
+}
+
+function firstIssue(error: ZodError): ZodIssue {
+	// Union failures hide the useful message one level down.
+	const [issue] = error.issues;
+	if (issue.code === 'invalid_union' && issue.unionErrors.length > 0) {
+		const nested = issue.unionErrors[issue.unionErrors.length - 1].issues[0];
+		if (nested) return { ...nested, path: nested.path.length ? nested.path : issue.path };
+	}
+	return issue;
+}
+
+export function inputErrorFromZod(error: ZodError): InputError {
+	const issue = firstIssue(error);
+	return new InputError(formatIssuePath(issue.path) || 'input', issue.message);
+}
+
+export function invalidItemError(node: INode, itemIndex: number, error: InputError): NodeOperationError {
+	return new NodeOperationError(node, `[item ${itemIndex}] ${error.field}: ${error.message}`, {
+		itemIndex,
+		description: 'Nothing was sent for this item. Fix the value (or the expression that produces it) and run again.',
+	});
+}
+
+/** Makes any failure of one item an n8n error that says which item it was. */
+export function toItemError(node: INode, itemIndex: number, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof InputError) return invalidItemError(node, itemIndex, error);
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+}
+
+const statusHints: Record<number, string> = {
+	400: 'The provider rejected the request. Check the values sent for this item.',
+	401: "The provider rejected the credential. Check the key in the node's credential.",
+	403: 'The credential is valid but not allowed to do this.',
+	404: 'The checkout session was not found. Check the session ID and the environment of the credential.',
+	409: 'The session is in a state that does not allow this change.',
+	422: 'The provider could not process the values sent for this item.',
+	429: 'The provider kept rate-limiting this item beyond the retry budget (see the node options).',
+};
+
+function hintFor(status: number): string {
+	if (status >= 500) return 'The provider had a server error. It may be temporary: try again later.';
+	return statusHints[status] ?? 'The provider refused the request.';
+}
+
+export interface ApiFailure {
+	status?: number;
+	/** Network error code (ECONNRESET, ETIMEDOUT, …) when no response arrived. */
+	networkCode?: string;
+	body?: unknown;
+	attempts: number;
+}
+
+interface ApiErrorFields {
+	message: string;
+	description: string;
+	itemIndex: number;
+	httpCode?: number;
+	code: string | null;
+}
+
+/**
+ * NodeApiError rewrites messages that mention common network codes; ours already say
+ * which item failed and why, so the message is set again after construction.
+ */
+function apiError(node: INode, fields: ApiErrorFields): NodeApiError {
+	const error = new NodeApiError(node, { code: fields.code } as JsonObject, {
+		message: fields.message,
+		description: fields.description,
+		httpCode: fields.httpCode === undefined ? undefined : String(fields.httpCode),
+		itemIndex: fields.itemIndex,
+	});
+	error.message = fields.message;
+	error.context.providerCode = fields.code;
+	return error;
+}
+
+/**
+ * Builds the error a user sees for a failed call. Only the provider's status, code and
+ * message go in: never the request (its headers hold the credential).
+ */
+export function providerError(node: INode, provider: Provider, failure: ApiFailure, itemIndex: number): NodeApiError {
+	const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
+	if (failure.status === undefined) {
+		const code = failure.networkCode ?? 'NETWORK_ERROR';
+		return apiError(node, {
+			message: `[item ${itemIndex}] ${provider.displayName} could not be reached${tries}: ${code}`,
+			description:
+				'No answer came back from the provider (connection dropped or timed out). The update is idempotent, so running the item again is safe.',
+			itemIndex,
+			code,
+		});
+	}
+	const details = provider.parseError(failure.body);
+	const text = details.message ?? describeBody(failure.body);
+	const label = [String(failure.status), details.code].filter(Boolean).join(' ');
+	return apiError(node, {
+		message: `[item ${itemIndex}] ${provider.displayName} answered ${label}${tries}${text ? `: ${text}` : ''}`,
+		description: hintFor(failure.status),
+		httpCode: failure.status,
+		itemIndex,
+		code: details.code ?? null,
+	});
+}
+
+export function malformedResponseError(node: INode, provider: Provider, status: number, itemIndex: number): NodeApiError {
+	return apiError(node, {
+		message: `[item ${itemIndex}] ${provider.displayName} answered ${status} with a body that is not a JSON object`,
+		description:
+			'The update may have been applied, but its result could not be read. Check the session at the provider before running the item again.',
+		httpCode: status,
+		itemIndex,
+		code: 'MALFORMED_RESPONSE',
+	});
+}
+
+function describeBody(body: unknown): string | undefined {
+	if (typeof body !== 'string' || body.trim() === '') return undefined;
+	const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** The JSON of a failed item under "Continue On Fail". */
+export function errorItemJson(error: unknown): { error: string; httpCode: string | null; code: string | null } {
+	if (error instanceof NodeApiError) {
+		return {
+			error: error.message,
+			httpCode: error.httpCode ?? null,
+			code: (error.context.providerCode as string | null | undefined) ?? null,
+		};
+	}
+	if (error instanceof NodeOperationError) {
+		return { error: error.message, httpCode: null, code: 'INVALID_INPUT' };
+	}
+	return { error: error instanceof Error ? error.message : String(error), httpCode: null, code: null };
+}
+
+/**
+ * For providers that document no error body: takes a code and message from the usual
+ * top-level keys when present, otherwise the message stays the body as sent.
+ */
+export function parseLooseError(body: unknown): { code?: string; message?: string } {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+	const record = body as Record<string, unknown>;
+	const pick = (...keys: string[]) => {
+		for (const key of keys) {
+			const value = record[key];
+			if (typeof value === 'string' && value !== '') return value;
+		}
+		return undefined;
+	};
+	const message = pick('message', 'error_description', 'detail', 'error', 'title');
+	const code = pick('code', 'error_code', 'type');
+	if (message === undefined && code === undefined) {
+		const text = JSON.stringify(body);
+		return { message: text.length > 200 ? `${text.slice(0, 200)}…` : text };
+	}
+	return { code, message };
+}

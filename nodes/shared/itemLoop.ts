@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { errorItemJson } from './errors';
+
+/**
+ * Runs `handle` for every input item with at most `concurrency` items at a time and
+ * returns one output item per input item, in input order, each paired with its input.
+ * With "Continue On Fail" a failed item becomes an error item and the rest go on;
+ * without it the first failure (in item order) stops the node once running items finish.
+ */
+export async function runItems(
+	ctx: IExecuteFunctions,
+	handle: (itemIndex: number) => Promise<IDataObject>,
+	concurrency: number,
+): Promise<INodeExecutionData[]> {
+	const count = ctx.getInputData().length;
+	const output: INodeExecutionData[] = new Array(count);
+	const continueOnFail = ctx.continueOnFail();
+	const failures = new Map<number, unknown>();
+	let next = 0;
+
+	async function worker(): Promise<void> {
+		while (next < count && failures.size === 0) {
+			const itemIndex = next++;
+			try {
+				output[itemIndex] = { json: await handle(itemIndex), pairedItem: { item: itemIndex } };
+			} catch (error) {
+				if (!continueOnFail) {
+					failures.set(itemIndex, error);
+					return;
+				}
+				output[itemIndex] = { json: errorItemJson(error), pairedItem: { item: itemIndex } };
+			}
+		}
+	}
+
+	const workers = Math.max(1, Math.min(concurrency, count));
+	await Promise.all(Array.from({ length: workers }, worker));
+	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	return output;
+}
