@@ -128,9 +128,9 @@ export const description = updateDisplayOptions(
 
 function imageBytes(value: string): number | undefined {
 	const dataUrl = /^data:[^,]*;base64,(.*)$/is.exec(value);
-	const base64 = dataUrl ? dataUrl[1] : /^[A-Za-z0-9+/\s]+=*$/.test(value) ? value : undefined;
-	if (base64 === undefined) return undefined;
-	const compactBase64 = base64.replace(/\s/g, '');
+	const compactBase64 = (dataUrl ? dataUrl[1] : value).replace(/[\r\n]/g, '');
+	const isBase64 = /^[A-Za-z0-9+/]+={0,2}$/.test(compactBase64) && compactBase64.length % 4 === 0;
+	if (!isBase64) return undefined;
 	const padding = compactBase64.endsWith('==') ? 2 : compactBase64.endsWith('=') ? 1 : 0;
 	return Math.floor((compactBase64.length * 3) / 4) - padding;
 }

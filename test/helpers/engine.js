@@ -1,0 +1,227 @@
+'use strict';
+/**
+ * Runs our nodes inside n8n-core's real WorkflowExecute, the way n8n's server does:
+ * an input node feeds items to the node under test, parameters are resolved as
+ * expressions by the engine, and credentials are applied by a helper that evaluates the
+ * credential type's generic `authenticate` block like n8n's own CredentialsHelper.
+ */
+require('reflect-metadata');
+const { Container } = require('@n8n/di');
+const core = require('n8n-core');
+const { Workflow, ICredentialsHelper, NodeConnectionTypes, createRunExecutionData } = require('n8n-workflow');
+
+const { Sprintcheckout } = require('../../nodes/Sprintcheckout/Sprintcheckout.node');
+const { Speed } = require('../../nodes/Speed/Speed.node');
+const { Yuno } = require('../../nodes/Yuno/Yuno.node');
+const { Upag } = require('../../nodes/Upag/Upag.node');
+const { SprintcheckoutApi } = require('../../credentials/SprintcheckoutApi.credentials');
+const { SpeedApi } = require('../../credentials/SpeedApi.credentials');
+const { YunoApi } = require('../../credentials/YunoApi.credentials');
+const { UpagApi } = require('../../credentials/UpagApi.credentials');
+
+const PACKAGE = 'n8n-nodes-checkout-sessions';
+
+/** A fixture node that emits the items it is given (stands in for a trigger or a Set node). */
+class InputItems {
+	constructor() {
+		this.description = {
+			displayName: 'Input Items',
+			name: 'inputItems',
+			group: ['input'],
+			version: 1,
+			description: 'Emits fixed items',
+			defaults: { name: 'Input' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+		};
+	}
+	async execute() {
+		const items = JSON.parse(this.getNodeParameter('items', 0));
+		return [items.map((json, index) => ({ json, pairedItem: { item: 0 }, index }))].map((list) =>
+			list.map(({ json, pairedItem }) => ({ json, pairedItem })),
+		);
+	}
+}
+
+const nodeClasses = {
+	[`${PACKAGE}.sprintcheckout`]: Sprintcheckout,
+	[`${PACKAGE}.speed`]: Speed,
+	[`${PACKAGE}.yuno`]: Yuno,
+	[`${PACKAGE}.upag`]: Upag,
+	'test.inputItems': InputItems,
+};
+
+const credentialClasses = {
+	sprintcheckoutApi: SprintcheckoutApi,
+	speedApi: SpeedApi,
+	yunoApi: YunoApi,
+	upagApi: UpagApi,
+};
+
+const nodeTypeCache = new Map();
+const nodeTypes = {
+	getByName(type) {
+		return this.getByNameAndVersion(type);
+	},
+	getByNameAndVersion(type) {
+		if (!nodeTypeCache.has(type)) {
+			const NodeClass = nodeClasses[type];
+			if (!NodeClass) throw new Error(`Unknown node type ${type}`);
+			nodeTypeCache.set(type, new NodeClass());
+		}
+		return nodeTypeCache.get(type);
+	},
+	getKnownTypes() {
+		return {};
+	},
+};
+
+/** Credentials the workflow may use, by credential type; set per test. */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(store) {
+		super();
+		this.store = store;
+	}
+	getParentTypes() {
+		return [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const type = new credentialClasses[typeName]();
+		const { authenticate } = type;
+		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+		const resolve = (value) =>
+			typeof value === 'string' && value.startsWith('=')
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials })
+				: value;
+		for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
+			requestOptions[outerKey] = requestOptions[outerKey] ?? {};
+			for (const [key, value] of Object.entries(entries)) {
+				requestOptions[outerKey][resolve(key)] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials() {
+		throw new Error('not used');
+	}
+	async getDecrypted(_additionalData, _nodeCredentials, type) {
+		const data = this.store[type];
+		if (!data) throw new Error(`No test credentials of type ${type}`);
+		return { ...data };
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties(type) {
+		return new credentialClasses[type]().properties;
+	}
+}
+
+let containerReady = false;
+function prepareContainer() {
+	if (containerReady) return;
+	// Without a quiet reporter every node error prints a stack trace.
+	Container.set(core.ErrorReporter, { error() {}, warn() {}, info() {} });
+	containerReady = true;
+}
+
+function additionalData(credentialsHelper, hooks) {
+	const url = 'http://localhost:5678/';
+	return {
+		credentialsHelper,
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${url}rest`,
+		instanceBaseUrl: url,
+		formBaseUrl: `${url}form`,
+		formWaitingBaseUrl: `${url}form-waiting`,
+		formTestBaseUrl: `${url}form-test`,
+		webhookBaseUrl: `${url}webhook`,
+		webhookWaitingBaseUrl: `${url}webhook-waiting`,
+		webhookTestBaseUrl: `${url}webhook-test`,
+		mcpBaseUrl: `${url}mcp`,
+		mcpTestBaseUrl: `${url}mcp-test`,
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	};
+}
+
+/**
+ * Runs a two-node workflow: Input (emits `items`) -> the provider node (with `parameters`).
+ * Returns { output, error, runData } where output is the provider node's items.
+ */
+async function runNode({ type, parameters, items = [{}], credentials, onError, credentialType }) {
+	prepareContainer();
+	const nodeType = `${PACKAGE}.${type}`;
+	const credType = credentialType ?? `${type}Api`;
+	const nodes = [
+		{
+			id: 'input',
+			name: 'Input',
+			type: 'test.inputItems',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(items) },
+		},
+		{
+			id: 'provider',
+			name: 'Provider',
+			type: nodeType,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters,
+			credentials: { [credType]: { id: '1', name: 'Test credential' } },
+			...(onError ? { onError } : {}),
+		},
+	];
+	const connections = { Input: { main: [[{ node: 'Provider', type: 'main', index: 0 }]] } };
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new core.ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	const helper = new TestCredentialsHelper({ [credType]: credentials });
+	const data = additionalData(helper, hooks);
+	const execute = new core.WorkflowExecute(data, 'manual');
+	const run = await execute.run({ workflow, startNode: workflow.getNode('Input'), destinationNode: { nodeName: 'Provider', mode: 'inclusive' } });
+	const runData = run.data.resultData.runData;
+	const providerRun = runData.Provider?.[0];
+	return {
+		output: providerRun?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error ?? providerRun?.error,
+		run,
+	};
+}
+
+module.exports = { runNode, nodeTypes, credentialClasses, PACKAGE, createRunExecutionData };

@@ -1,0 +1,70 @@
+const { schema, buildRequest } = require('../../nodes/Sprintcheckout/actions/checkoutSession/update.operation');
+const { extractSessionId } = require('../../nodes/shared/session');
+const { sprintcheckoutCheckoutUrls } = require('../../nodes/Sprintcheckout/provider');
+
+const firstIssue = (input) => {
+	const result = schema.safeParse(input);
+	expect(result.success).toBe(false);
+	const [issue] = result.error.issues;
+	return `${issue.path.join('.')}: ${issue.message}`;
+};
+
+describe('Sprintcheckout update: request mapping', () => {
+	test('PUT to the documented path with the session id in the body', () => {
+		const input = schema.parse({
+			sessionId: 'a1b2',
+			orderId: 'order-77',
+			concept: 'Annual plan',
+			amount: 100.5,
+			minAmount: 50,
+			editable: true,
+			currency: 'usd',
+			successUrl: 'https://shop.example/ok',
+			failUrl: 'https://shop.example/fail',
+			cancelUrl: 'https://shop.example/cancel',
+		});
+		expect(buildRequest(input)).toEqual({
+			method: 'PUT',
+			path: '/api/checkout/v2/payment_session',
+			body: {
+				sessionId: 'a1b2',
+				orderId: 'order-77',
+				concept: 'Annual plan',
+				amount: 100.5,
+				minAmount: 50,
+				editable: true,
+				currency: 'USD',
+				successUrl: 'https://shop.example/ok',
+				failUrl: 'https://shop.example/fail',
+				cancelUrl: 'https://shop.example/cancel',
+			},
+		});
+	});
+
+	test('values from expressions: numeric text, "false", numbers as order ids', () => {
+		const input = schema.parse({ sessionId: 'a1', amount: '12.50', editable: 'false', orderId: 1234 });
+		expect(buildRequest(input).body).toEqual({ sessionId: 'a1', amount: 12.5, editable: false, orderId: '1234' });
+	});
+});
+
+describe('Sprintcheckout update: limits', () => {
+	test.each([
+		[{ sessionId: '' }, 'sessionId: must be at least 1 characters'],
+		[{ sessionId: 'a', currency: 'US' }, 'currency: must be a 3-letter code'],
+		[{ sessionId: 'a', currency: 'EURO' }, 'currency: must be a 3-letter code'],
+		[{ sessionId: 'a', amount: 'ten' }, 'amount: must be a number'],
+		[{ sessionId: 'a', amount: -1 }, 'amount: must be 0 or more'],
+		[{ sessionId: 'a', minAmount: [1] }, 'minAmount: must be a number'],
+		[{ sessionId: 'a', editable: 'yes' }, 'editable: must be true or false'],
+		[{ sessionId: 'a', failUrl: 'shop.example' }, 'failUrl: must be a valid URL starting with http:// or https://'],
+	])('%j is refused: %s', (input, message) => {
+		expect(firstIssue(input)).toBe(message);
+	});
+});
+
+test('the redirect URL of a session gives its id', () => {
+	expect(
+		extractSessionId('sessionId', 'https://app.sprintcheckout.com/?uid=9c1e-77', sprintcheckoutCheckoutUrls),
+	).toBe('9c1e-77');
+	expect(extractSessionId('sessionId', 'https://app.sprintcheckout.com?ref=x&uid=abc', sprintcheckoutCheckoutUrls)).toBe('abc');
+});

@@ -1,0 +1,154 @@
+const { schema, buildRequest, completeRequiredFields } = require('../../nodes/Yuno/actions/checkoutSession/update.operation');
+const { yuno } = require('../../nodes/Yuno/provider');
+
+const SESSION = 'c67ce158-6053-4661-a1de-aed5c945b935';
+const ACCOUNT = '493e9374-510a-4201-9e09-de669d75f256';
+
+const firstIssue = (input) => {
+	const result = schema.safeParse(input);
+	expect(result.success).toBe(false);
+	const [issue] = result.error.issues;
+	return `${issue.path.join('.')}: ${issue.message}`;
+};
+
+describe('Yuno update: request mapping', () => {
+	test("the documentation's example maps to PATCH /checkout/sessions/{id}", () => {
+		const input = schema.parse({
+			checkoutSessionId: SESSION,
+			country: 'BR',
+			amount: { currency: 'ARS', value: 100 },
+			merchantOrderId: '007',
+			paymentDescription: 'Payment Test',
+			accountId: ACCOUNT,
+		});
+		expect(buildRequest(input)).toEqual({
+			method: 'PATCH',
+			path: `/checkout/sessions/${SESSION}`,
+			body: {
+				country: 'BR',
+				amount: { currency: 'ARS', value: 100 },
+				merchant_order_id: '007',
+				payment_description: 'Payment Test',
+				account_id: ACCOUNT,
+			},
+		});
+	});
+
+	test('metadata rows, workflow and installments map to their API shapes', () => {
+		const input = schema.parse({
+			checkoutSessionId: SESSION,
+			metadata: [{ key: 'order', value: '77' }],
+			workflow: 'CHECKOUT',
+			installmentsPlan: [{ installment: 3, rate: 1.2 }],
+			callbackUrl: 'https://shop.example/return',
+			customerId: 'e937e18e-a684-4d7b-a1a1-ab64c10a941d',
+			alternativeAmount: { currency: 'usd', value: '23.5676' },
+		});
+		expect(buildRequest(input).body).toEqual({
+			metadata: [{ key: 'order', value: '77' }],
+			workflow: 'CHECKOUT',
+			installments: { plan: [{ installment: 3, rate: 1.2 }] },
+			callback_url: 'https://shop.example/return',
+			customer_id: 'e937e18e-a684-4d7b-a1a1-ab64c10a941d',
+			alternative_amount: { currency: 'USD', value: 23.5676 },
+		});
+		expect(buildRequest(schema.parse({ checkoutSessionId: SESSION, installmentsPlanId: 'plan_1' })).body).toEqual({
+			installments: { plan_id: 'plan_1' },
+		});
+	});
+
+	test("Yuno's { code, messages[] } error shape", () => {
+		expect(yuno.parseError({ code: 'CHECKOUT_SESSION_NOT_FOUND', messages: ['Not found', 'at all'] })).toEqual({
+			code: 'CHECKOUT_SESSION_NOT_FOUND',
+			message: 'Not found; at all',
+		});
+		expect(yuno.parseError('')).toEqual({});
+	});
+
+	test('the environment picks the documented base URL', () => {
+		expect(yuno.defaultBaseUrl({ environment: 'sandbox' })).toBe('https://api-sandbox.y.uno/v1');
+		expect(yuno.defaultBaseUrl({ environment: 'production' })).toBe('https://api.y.uno/v1');
+		expect(yuno.defaultBaseUrl({ environment: 'eu' })).toBe('https://api.eu.y.uno/v1');
+	});
+});
+
+describe('Yuno update: documented limits', () => {
+	const tooMany = Array.from({ length: 121 }, (_, index) => ({ key: `k${index}`, value: 'v' }));
+	const enough = Array.from({ length: 120 }, (_, index) => ({ key: `k${index}`, value: 'v' }));
+
+	test('120 metadata pairs are accepted, 121 are not', () => {
+		expect(schema.safeParse({ checkoutSessionId: SESSION, metadata: enough }).success).toBe(true);
+		expect(firstIssue({ checkoutSessionId: SESSION, metadata: tooMany })).toBe('metadata: must have at most 120 rows');
+	});
+
+	test.each([
+		[{ checkoutSessionId: 'short' }, 'checkoutSessionId: must be at least 36 characters'],
+		[{ checkoutSessionId: SESSION, merchantOrderId: '07' }, 'merchantOrderId: must be at least 3 characters'],
+		[{ checkoutSessionId: SESSION, merchantOrderId: 'x'.repeat(256) }, 'merchantOrderId: must be at most 255 characters'],
+		[{ checkoutSessionId: SESSION, paymentDescription: 'ab' }, 'paymentDescription: must be at least 3 characters'],
+		[{ checkoutSessionId: SESSION, callbackUrl: `https://x.example/${'a'.repeat(520)}` }, 'callbackUrl: must be at most 526 characters'],
+		[{ checkoutSessionId: SESSION, country: 'DE' }, expect.stringMatching(/^country: must be one of AR, BO, BR/)],
+		[{ checkoutSessionId: SESSION, workflow: 'REDIRECT' }, 'workflow: must be one of SDK_CHECKOUT, CHECKOUT, SDK_SEAMLESS'],
+		[{ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: 1.00001 } }, 'amount.value: must be a multiple of 0.0001'],
+		[{ checkoutSessionId: SESSION, amount: { currency: 'BR', value: 1 } }, 'amount.currency: must be a 3-letter code'],
+		[{ checkoutSessionId: SESSION, metadata: [{ key: 'k'.repeat(49), value: 'v' }] }, 'metadata.0.key: must be at most 48 characters'],
+		[{ checkoutSessionId: SESSION, metadata: [{ key: 'k', value: 'v'.repeat(513) }] }, 'metadata.0.value: must be at most 512 characters'],
+		[{ checkoutSessionId: SESSION, accountId: 'acc-1' }, 'accountId: must be a account ID (UUID, 36 characters)'],
+		[{ checkoutSessionId: SESSION, installmentsPlan: [{ installment: 0, rate: 1 }] }, 'installmentsPlan.0.installment: must be 1 or more'],
+	])('%j is refused', (input, message) => {
+		expect(firstIssue(input)).toEqual(message);
+	});
+});
+
+describe('Yuno required fields', () => {
+	const api = (session, credentials = { accountId: ACCOUNT }) => {
+		const calls = [];
+		return {
+			calls,
+			credentials,
+			call: async (call) => {
+				calls.push(call);
+				return session;
+			},
+		};
+	};
+
+	test('a one-field change fills the required fields from a GET of the session', async () => {
+		const client = api({ merchant_order_id: '007', payment_description: 'Payment Test', country: 'BR' });
+		const input = schema.parse({ checkoutSessionId: SESSION, callbackUrl: 'https://shop.example/r' });
+		const completed = await completeRequiredFields(input, client, 0, true);
+		expect(client.calls).toEqual([{ method: 'GET', path: `/checkout/sessions/${SESSION}` }]);
+		expect(buildRequest(completed).body).toEqual({
+			callback_url: 'https://shop.example/r',
+			merchant_order_id: '007',
+			payment_description: 'Payment Test',
+			country: 'BR',
+			account_id: ACCOUNT,
+		});
+	});
+
+	test('values the user gives win over the session, and no GET is made when all are given', async () => {
+		const client = api({});
+		const input = schema.parse({
+			checkoutSessionId: SESSION,
+			merchantOrderId: 'order-1',
+			paymentDescription: 'New text',
+			country: 'MX',
+		});
+		await completeRequiredFields(input, client, 0, true);
+		expect(client.calls).toEqual([]);
+	});
+
+	test('with the option off a missing required field is an input error and nothing is fetched', async () => {
+		const client = api({});
+		const input = schema.parse({ checkoutSessionId: SESSION, workflow: 'CHECKOUT' });
+		await expect(completeRequiredFields(input, client, 0, false)).rejects.toMatchObject({ field: 'merchantOrderId' });
+		expect(client.calls).toEqual([]);
+	});
+
+	test('without any account id the error says where to set it', async () => {
+		const client = api({}, {});
+		const input = schema.parse({ checkoutSessionId: SESSION, workflow: 'CHECKOUT' });
+		await expect(completeRequiredFields(input, client, 0, true)).rejects.toMatchObject({ field: 'accountId' });
+	});
+});
