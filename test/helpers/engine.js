@@ -10,14 +10,19 @@ const { Container } = require('@n8n/di');
 const core = require('n8n-core');
 const { Workflow, ICredentialsHelper, NodeConnectionTypes, createRunExecutionData } = require('n8n-workflow');
 
-const { Sprintcheckout } = require('../../nodes/Sprintcheckout/Sprintcheckout.node');
-const { Speed } = require('../../nodes/Speed/Speed.node');
-const { Yuno } = require('../../nodes/Yuno/Yuno.node');
-const { Upag } = require('../../nodes/Upag/Upag.node');
-const { SprintcheckoutApi } = require('../../credentials/SprintcheckoutApi.credentials');
-const { SpeedApi } = require('../../credentials/SpeedApi.credentials');
-const { YunoApi } = require('../../credentials/YunoApi.credentials');
-const { UpagApi } = require('../../credentials/UpagApi.credentials');
+const path = require('node:path');
+
+// Under jest the TypeScript sources are loaded; scripts (demo, bench) point this at dist/.
+const root = process.env.CHECKOUT_NODES_ROOT ?? path.resolve(__dirname, '../..');
+const load = (file) => require(path.join(root, file));
+const { Sprintcheckout } = load('nodes/Sprintcheckout/Sprintcheckout.node');
+const { Speed } = load('nodes/Speed/Speed.node');
+const { Yuno } = load('nodes/Yuno/Yuno.node');
+const { Upag } = load('nodes/Upag/Upag.node');
+const { SprintcheckoutApi } = load('credentials/SprintcheckoutApi.credentials');
+const { SpeedApi } = load('credentials/SpeedApi.credentials');
+const { YunoApi } = load('credentials/YunoApi.credentials');
+const { UpagApi } = load('credentials/UpagApi.credentials');
 
 const PACKAGE = 'n8n-nodes-checkout-sessions';
 
@@ -38,9 +43,7 @@ class InputItems {
 	}
 	async execute() {
 		const items = JSON.parse(this.getNodeParameter('items', 0));
-		return [items.map((json, index) => ({ json, pairedItem: { item: 0 }, index }))].map((list) =>
-			list.map(({ json, pairedItem }) => ({ json, pairedItem })),
-		);
+		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
 	}
 }
 

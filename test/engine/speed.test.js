@@ -1,0 +1,72 @@
+const { SANDBOX_KEYS, SEEDED } = require('../../sandbox');
+const { useSandboxEngine, id } = require('./sandboxRun');
+
+const ctx = useSandboxEngine();
+const [ACTIVE] = SEEDED.speed.updatable;
+const basic = `Basic ${Buffer.from(`${SANDBOX_KEYS.speed.secretKey}:`).toString('base64')}`;
+
+describe('Speed node in the engine, against the sandbox', () => {
+	test('POST /checkout-sessions/{id} with Basic auth (empty password), speed-version and snake_case body', async () => {
+		const { output, error } = await ctx.run('speed', {
+			checkoutSessionId: id(ACTIVE),
+			afterPayment: 'redirect',
+			successUrl: 'https://shop.example/ok',
+			updateFields: {
+				title: 'Order 77',
+				metadata: { pair: [{ key: 'Order', value: '77' }, { key: 'order', value: 'lower' }] },
+			},
+		});
+		expect(error).toBeUndefined();
+		const [request] = ctx.requests();
+		expect(request).toMatchObject({ method: 'POST', path: `/checkout-sessions/${ACTIVE}` });
+		expect(request.headers.authorization).toBe(basic);
+		expect(request.headers['speed-version']).toBe('2022-10-15');
+		expect(request.body).toEqual({
+			success_url: 'https://shop.example/ok',
+			title: 'Order 77',
+			metadata: { Order: '77', order: 'lower' },
+		});
+		expect(output[0].json).toMatchObject({ id: ACTIVE, status: 'active', title: 'Order 77', success_url: 'https://shop.example/ok' });
+		expect(output[0].json.metadata).toMatchObject({ Order: '77', order: 'lower' });
+	});
+
+	test('"Show a Message" sends success_message only, and no version header when the credential sets none', async () => {
+		const { error } = await ctx.run(
+			'speed',
+			{ checkoutSessionId: id(ACTIVE), afterPayment: 'message', successMessage: '={{ "Thanks " + $json.name }}', successUrl: 'https://ignored.example' },
+			[{ name: 'Ana' }],
+			{ credentials: { apiVersion: '' } },
+		);
+		expect(error).toBeUndefined();
+		const [request] = ctx.requests();
+		expect(request.body).toEqual({ success_message: 'Thanks Ana' });
+		expect(request.headers['speed-version']).toBeUndefined();
+	});
+
+	test.each(SEEDED.speed.refusing.map((session) => [session.state, session]))(
+		'a %s session is refused with Speed\'s error type and message',
+		async (_state, session) => {
+			const { error } = await ctx.run('speed', { checkoutSessionId: id(session.id), updateFields: { title: 'x' } });
+			expect(error.httpCode).toBe(String(session.status));
+			expect(error.message).toMatch(new RegExp(`^\\[item 0\\] Speed answered ${session.status} \\w+: .+`));
+		},
+	);
+
+	test('a wrong secret key gives 401 authentication_error; neither the key nor its Basic form leak', async () => {
+		const secretKey = 'sk_test_wrong_key_for_the_test';
+		const { error } = await ctx.run('speed', { checkoutSessionId: id(ACTIVE), updateFields: { title: 'x' } }, [{}], {
+			credentials: { secretKey },
+		});
+		expect(error.message).toMatch(/^\[item 0\] Speed answered 401 authentication_error/);
+		const text = JSON.stringify(error);
+		expect(text).not.toContain(secretKey);
+		expect(text).not.toContain(Buffer.from(`${secretKey}:`).toString('base64'));
+	});
+
+	test('an image over 2 MB is refused before sending', async () => {
+		const big = Buffer.alloc(2 * 1024 * 1024 + 3).toString('base64');
+		const { error } = await ctx.run('speed', { checkoutSessionId: id(ACTIVE), updateFields: { titleImage: big } });
+		expect(error.message).toMatch(/^\[item 0\] titleImage: must be at most 2 MB/);
+		expect(ctx.requests()).toEqual([]);
+	});
+});
