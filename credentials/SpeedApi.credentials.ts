@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class SpeedApi implements ICredentialType {
 	name = 'speedApi';
@@ -48,15 +48,6 @@ export class SpeedApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			auth: { username: '={{$credentials.secretKey}}', password: '' },
-		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl || "https://api.tryspeed.com"}}',
-			url: '/checkout-sessions/cs_n8n_credential_test',
-			method: 'POST',
-			body: {},
 		},
 	};
 }

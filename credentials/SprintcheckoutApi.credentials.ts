@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class SprintcheckoutApi implements ICredentialType {
 	name = 'sprintcheckoutApi';
@@ -34,15 +34,6 @@ export class SprintcheckoutApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: { 'X-SC-ApiKey': '={{$credentials.apiKey}}' },
-		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl || "https://api.sprintcheckout.com"}}',
-			url: '/api/checkout/v2/payment_session',
-			method: 'PUT',
-			body: {},
 		},
 	};
 }

@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class UpagApi implements ICredentialType {
 	name = 'upagApi';
@@ -34,14 +34,6 @@ export class UpagApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: { Authorization: '=Bearer {{$credentials.token}}' },
-		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl || "https://api.upag.io/v1"}}',
-			url: '/checkout-sessions/cs_n8n_credential_test',
-			method: 'GET',
 		},
 	};
 }

@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class YunoApi implements ICredentialType {
 	name = 'yunoApi';
@@ -67,29 +67,5 @@ export class YunoApi implements ICredentialType {
 				'private-secret-key': '={{$credentials.privateSecretKey}}',
 			},
 		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{$credentials.baseUrl || {"sandbox": "https://api-sandbox.y.uno/v1", "production": "https://api.y.uno/v1", "eu": "https://api.eu.y.uno/v1"}[$credentials.environment]}}',
-			url: '/checkout/sessions/00000000-0000-4000-8000-000000000000',
-			method: 'GET',
-			ignoreHttpStatusErrors: true,
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 'INVALID_CREDENTIALS', message: 'Yuno rejected the public or private key' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 'AUTHORIZATION_REQUIRED',
-					message: 'Yuno accepted the keys but this merchant may not use the checkout sessions API',
-				},
-			},
-		],
 	};
 }

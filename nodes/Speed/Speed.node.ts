@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTestFor } from '../shared/credentialTest';
 import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
 import { route } from '../shared/operation';
+import { speed, speedCredentialProbe } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Speed implements INodeType {
@@ -18,8 +20,12 @@ export class Speed implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'speedApi', required: true }],
+		credentials: [{ name: 'speedApi', required: true, testedBy: 'speedApiTest' }],
 		properties: [checkoutSessionResource, checkoutSessionOperations, ...update.description, requestOptions()],
+	};
+
+	methods = {
+		credentialTest: { speedApiTest: credentialTestFor(speed, speedCredentialProbe) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import type { CredentialProbe } from '../shared/credentialTest';
 import type { Provider, ProviderErrorDetails } from '../shared/types';
 
 export const SPEED_API_VERSIONS = ['2022-04-15', '2022-10-15'] as const;
@@ -33,3 +34,9 @@ export const speed: Provider = {
 			: {},
 	parseError: parseSpeedError,
 };
+
+/** An empty update of a session id that cannot exist: 404 with a good key, 401 with a bad one. */
+export const speedCredentialProbe = (credentials: ICredentialDataDecryptedObject): CredentialProbe => ({
+	call: { method: 'POST', path: '/checkout-sessions/cs_n8n_credential_test', body: {} },
+	auth: { user: String(credentials.secretKey), pass: '' },
+});

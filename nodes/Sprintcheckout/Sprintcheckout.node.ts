@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTestFor } from '../shared/credentialTest';
 import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
 import { route } from '../shared/operation';
+import { sprintcheckout, sprintcheckoutCredentialProbe } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Sprintcheckout implements INodeType {
@@ -18,8 +20,12 @@ export class Sprintcheckout implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sprintcheckoutApi', required: true }],
+		credentials: [{ name: 'sprintcheckoutApi', required: true, testedBy: 'sprintcheckoutApiTest' }],
 		properties: [checkoutSessionResource, checkoutSessionOperations, ...update.description, requestOptions()],
+	};
+
+	methods = {
+		credentialTest: { sprintcheckoutApiTest: credentialTestFor(sprintcheckout, sprintcheckoutCredentialProbe) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

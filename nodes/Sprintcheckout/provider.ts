@@ -1,5 +1,8 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { parseLooseError } from '../shared/errors';
 import type { SessionUrlPattern } from '../shared/session';
+import type { CredentialProbe } from '../shared/credentialTest';
 import type { Provider } from '../shared/types';
 
 export const sprintcheckout: Provider = {
@@ -17,3 +20,9 @@ export const sprintcheckoutCheckoutUrls: SessionUrlPattern[] = [
 		regex: /^https?:\/\/app\.sprintcheckout\.com\/?\?(?:[^#]*&)?uid=([^&#\s]+)/i,
 	},
 ];
+
+/** An update without a session id: refused as invalid with a good key (nothing changes), 401 with a bad one. */
+export const sprintcheckoutCredentialProbe = (credentials: ICredentialDataDecryptedObject): CredentialProbe => ({
+	call: { method: 'PUT', path: '/api/checkout/v2/payment_session', body: {} },
+	headers: { 'X-SC-ApiKey': String(credentials.apiKey) },
+});

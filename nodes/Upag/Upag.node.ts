@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTestFor } from '../shared/credentialTest';
 import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
 import { route } from '../shared/operation';
+import { upag, upagCredentialProbe } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Upag implements INodeType {
@@ -18,8 +20,12 @@ export class Upag implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'upagApi', required: true }],
+		credentials: [{ name: 'upagApi', required: true, testedBy: 'upagApiTest' }],
 		properties: [checkoutSessionResource, checkoutSessionOperations, ...update.description, requestOptions()],
+	};
+
+	methods = {
+		credentialTest: { upagApiTest: credentialTestFor(upag, upagCredentialProbe) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

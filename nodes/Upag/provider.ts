@@ -1,5 +1,8 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { parseLooseError } from '../shared/errors';
 import type { SessionUrlPattern } from '../shared/session';
+import type { CredentialProbe } from '../shared/credentialTest';
 import type { Provider } from '../shared/types';
 
 export const upag: Provider = {
@@ -16,3 +19,9 @@ export const upagCheckoutUrls: SessionUrlPattern[] = [
 		regex: /^https?:\/\/checkout\.upag\.io\/(cs_[^/?#\s]+)\/?(?:[?#].*)?$/i,
 	},
 ];
+
+/** GET of a session id that cannot exist: 404 with a good token, 401 with a bad one. */
+export const upagCredentialProbe = (credentials: ICredentialDataDecryptedObject): CredentialProbe => ({
+	call: { method: 'GET', path: '/checkout-sessions/cs_n8n_credential_test' },
+	headers: { Authorization: `Bearer ${String(credentials.token)}` },
+});

@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTestFor } from '../shared/credentialTest';
 import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
 import { route } from '../shared/operation';
+import { yuno, yunoCredentialProbe } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Yuno implements INodeType {
@@ -18,8 +20,12 @@ export class Yuno implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'yunoApi', required: true }],
+		credentials: [{ name: 'yunoApi', required: true, testedBy: 'yunoApiTest' }],
 		properties: [checkoutSessionResource, checkoutSessionOperations, ...update.description, requestOptions(update.options)],
+	};
+
+	methods = {
+		credentialTest: { yunoApiTest: credentialTestFor(yuno, yunoCredentialProbe) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

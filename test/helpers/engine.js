@@ -8,7 +8,7 @@
 require('reflect-metadata');
 const { Container } = require('@n8n/di');
 const core = require('n8n-core');
-const { Workflow, ICredentialsHelper, NodeConnectionTypes, createRunExecutionData } = require('n8n-workflow');
+const { Workflow, ICredentialsHelper, NodeConnectionTypes } = require('n8n-workflow');
 
 const path = require('node:path');
 
@@ -227,4 +227,11 @@ async function runNode({ type, parameters, items = [{}], credentials, onError, c
 	};
 }
 
-module.exports = { runNode, nodeTypes, credentialClasses, PACKAGE, createRunExecutionData };
+/** What the credential's own `authenticate` block adds to a request, resolved by n8n's expression engine. */
+async function authenticateWith(credentialType, credentials) {
+	const workflow = new Workflow({ id: 'auth', nodes: [], connections: {}, active: false, nodeTypes });
+	const node = { id: 'n', name: 'n', type: 'test.inputItems', typeVersion: 1, position: [0, 0], parameters: {} };
+	return await new TestCredentialsHelper({}).authenticate(credentials, credentialType, {}, workflow, node);
+}
+
+module.exports = { runNode, nodeTypes, credentialClasses, PACKAGE, authenticateWith };
