@@ -1,4 +1,18 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Adds the credential to a request. A function rather than a declarative block: n8n would
+ * otherwise evaluate the block's expressions for every request of a bulk run.
+ */
+export async function authenticateSpeed(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		auth: { username: String(credentials.secretKey), password: '' },
+	};
+}
 
 export class SpeedApi implements ICredentialType {
 	name = 'speedApi';
@@ -44,10 +58,5 @@ export class SpeedApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: { username: '={{$credentials.secretKey}}', password: '' },
-		},
-	};
+	authenticate = authenticateSpeed;
 }

@@ -1,4 +1,18 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Adds the credential to a request. A function rather than a declarative block: n8n would
+ * otherwise evaluate the block's expressions for every request of a bulk run.
+ */
+export async function authenticateSprintcheckout(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		headers: { ...requestOptions.headers, 'X-SC-ApiKey': String(credentials.apiKey) },
+	};
+}
 
 export class SprintcheckoutApi implements ICredentialType {
 	name = 'sprintcheckoutApi';
@@ -30,10 +44,5 @@ export class SprintcheckoutApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { 'X-SC-ApiKey': '={{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = authenticateSprintcheckout;
 }

@@ -1,4 +1,18 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Adds the credential to a request. A function rather than a declarative block: n8n would
+ * otherwise evaluate the block's expressions for every request of a bulk run.
+ */
+export async function authenticateUpag(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.token)}` },
+	};
+}
 
 export class UpagApi implements ICredentialType {
 	name = 'upagApi';
@@ -30,10 +44,5 @@ export class UpagApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.token}}' },
-		},
-	};
+	authenticate = authenticateUpag;
 }

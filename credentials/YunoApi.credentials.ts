@@ -1,4 +1,22 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Adds the credential to a request. A function rather than a declarative block: n8n would
+ * otherwise evaluate the block's expressions for every request of a bulk run.
+ */
+export async function authenticateYuno(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		headers: {
+		...requestOptions.headers,
+		'public-api-key': String(credentials.publicApiKey),
+		'private-secret-key': String(credentials.privateSecretKey),
+	},
+	};
+}
 
 export class YunoApi implements ICredentialType {
 	name = 'yunoApi';
@@ -59,13 +77,5 @@ export class YunoApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'public-api-key': '={{$credentials.publicApiKey}}',
-				'private-secret-key': '={{$credentials.privateSecretKey}}',
-			},
-		},
-	};
+	authenticate = authenticateYuno;
 }

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestFor } from '../shared/credentialTest';
 import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
 import { route } from '../shared/operation';
-import { speed, speedCredentialProbe } from './provider';
+import { speed } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Speed implements INodeType {
@@ -25,7 +25,7 @@ export class Speed implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { speedApiTest: credentialTestFor(speed, speedCredentialProbe) },
+		credentialTest: { speedApiTest: credentialTestFor(speed) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

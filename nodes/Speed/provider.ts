@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { CredentialProbe } from '../shared/credentialTest';
 import type { Provider, ProviderErrorDetails } from '../shared/types';
+import { authenticateSpeed } from '../../credentials/SpeedApi.credentials';
 
 export const SPEED_API_VERSIONS = ['2022-04-15', '2022-10-15'] as const;
 
@@ -21,6 +21,9 @@ function parseSpeedError(body: unknown): ProviderErrorDetails {
 export const speed: Provider = {
 	displayName: 'Speed',
 	credentialType: 'speedApi',
+	authenticate: authenticateSpeed,
+	// An empty update of a session id that cannot exist: 404 with a good key, 401 with a bad one.
+	credentialProbe: { method: 'POST', path: '/checkout-sessions/cs_n8n_credential_test', body: {} },
 	defaultBaseUrl: () => 'https://api.tryspeed.com',
 	secretFields: ['secretKey'],
 	// The Basic-auth header carries base64("<secret key>:"); an echo of it must be caught too.
@@ -35,8 +38,3 @@ export const speed: Provider = {
 	parseError: parseSpeedError,
 };
 
-/** An empty update of a session id that cannot exist: 404 with a good key, 401 with a bad one. */
-export const speedCredentialProbe = (credentials: ICredentialDataDecryptedObject): CredentialProbe => ({
-	call: { method: 'POST', path: '/checkout-sessions/cs_n8n_credential_test', body: {} },
-	auth: { user: String(credentials.secretKey), pass: '' },
-});

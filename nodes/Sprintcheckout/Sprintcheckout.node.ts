@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestFor } from '../shared/credentialTest';
 import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
 import { route } from '../shared/operation';
-import { sprintcheckout, sprintcheckoutCredentialProbe } from './provider';
+import { sprintcheckout } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Sprintcheckout implements INodeType {
@@ -25,7 +25,7 @@ export class Sprintcheckout implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { sprintcheckoutApiTest: credentialTestFor(sprintcheckout, sprintcheckoutCredentialProbe) },
+		credentialTest: { sprintcheckoutApiTest: credentialTestFor(sprintcheckout) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

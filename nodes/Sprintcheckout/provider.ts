@@ -1,13 +1,14 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 import { parseLooseError } from '../shared/errors';
 import type { SessionUrlPattern } from '../shared/session';
-import type { CredentialProbe } from '../shared/credentialTest';
 import type { Provider } from '../shared/types';
+import { authenticateSprintcheckout } from '../../credentials/SprintcheckoutApi.credentials';
 
 export const sprintcheckout: Provider = {
 	displayName: 'Sprintcheckout',
 	credentialType: 'sprintcheckoutApi',
+	authenticate: authenticateSprintcheckout,
+	// An update without a session id: refused as invalid with a good key (nothing changes), 401 with a bad one.
+	credentialProbe: { method: 'PUT', path: '/api/checkout/v2/payment_session', body: {} },
 	defaultBaseUrl: () => 'https://api.sprintcheckout.com',
 	secretFields: ['apiKey'],
 	parseError: parseLooseError,
@@ -21,8 +22,3 @@ export const sprintcheckoutCheckoutUrls: SessionUrlPattern[] = [
 	},
 ];
 
-/** An update without a session id: refused as invalid with a good key (nothing changes), 401 with a bad one. */
-export const sprintcheckoutCredentialProbe = (credentials: ICredentialDataDecryptedObject): CredentialProbe => ({
-	call: { method: 'PUT', path: '/api/checkout/v2/payment_session', body: {} },
-	headers: { 'X-SC-ApiKey': String(credentials.apiKey) },
-});

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestFor } from '../shared/credentialTest';
 import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
 import { route } from '../shared/operation';
-import { upag, upagCredentialProbe } from './provider';
+import { upag } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Upag implements INodeType {
@@ -25,7 +25,7 @@ export class Upag implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { upagApiTest: credentialTestFor(upag, upagCredentialProbe) },
+		credentialTest: { upagApiTest: credentialTestFor(upag) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,13 +1,14 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 import { parseLooseError } from '../shared/errors';
 import type { SessionUrlPattern } from '../shared/session';
-import type { CredentialProbe } from '../shared/credentialTest';
 import type { Provider } from '../shared/types';
+import { authenticateUpag } from '../../credentials/UpagApi.credentials';
 
 export const upag: Provider = {
 	displayName: 'Upag',
 	credentialType: 'upagApi',
+	authenticate: authenticateUpag,
+	// GET of a session id that cannot exist: 404 with a good token, 401 with a bad one.
+	credentialProbe: { method: 'GET', path: '/checkout-sessions/cs_n8n_credential_test' },
 	defaultBaseUrl: () => 'https://api.upag.io/v1',
 	secretFields: ['token'],
 	parseError: parseLooseError,
@@ -20,8 +21,3 @@ export const upagCheckoutUrls: SessionUrlPattern[] = [
 	},
 ];
 
-/** GET of a session id that cannot exist: 404 with a good token, 401 with a bad one. */
-export const upagCredentialProbe = (credentials: ICredentialDataDecryptedObject): CredentialProbe => ({
-	call: { method: 'GET', path: '/checkout-sessions/cs_n8n_credential_test' },
-	headers: { Authorization: `Bearer ${String(credentials.token)}` },
-});

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestFor } from '../shared/credentialTest';
 import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
 import { route } from '../shared/operation';
-import { yuno, yunoCredentialProbe } from './provider';
+import { yuno } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Yuno implements INodeType {
@@ -25,7 +25,7 @@ export class Yuno implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { yunoApiTest: credentialTestFor(yuno, yunoCredentialProbe) },
+		credentialTest: { yunoApiTest: credentialTestFor(yuno) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

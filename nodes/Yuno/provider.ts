@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { CredentialProbe } from '../shared/credentialTest';
 import type { Provider, ProviderErrorDetails } from '../shared/types';
+import { authenticateYuno } from '../../credentials/YunoApi.credentials';
 
 export const YUNO_BASE_URLS: Record<string, string> = {
 	sandbox: 'https://api-sandbox.y.uno/v1',
@@ -23,6 +23,9 @@ function parseYunoError(body: unknown): ProviderErrorDetails {
 export const yuno: Provider = {
 	displayName: 'Yuno',
 	credentialType: 'yunoApi',
+	authenticate: authenticateYuno,
+	// GET of a session id that cannot exist: CHECKOUT_SESSION_NOT_FOUND with good keys, 401/403 otherwise.
+	credentialProbe: { method: 'GET', path: '/checkout/sessions/00000000-0000-4000-8000-000000000000' },
 	defaultBaseUrl: (credentials: ICredentialDataDecryptedObject) =>
 		YUNO_BASE_URLS[String(credentials.environment)] ?? YUNO_BASE_URLS.sandbox,
 	secretFields: ['publicApiKey', 'privateSecretKey'],
@@ -52,11 +55,3 @@ export const YUNO_COUNTRIES: Array<[code: string, name: string]> = [
 
 export const YUNO_WORKFLOWS = ['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS'] as const;
 
-/** GET of a session id that cannot exist: CHECKOUT_SESSION_NOT_FOUND with good keys, 401/403 otherwise. */
-export const yunoCredentialProbe = (credentials: ICredentialDataDecryptedObject): CredentialProbe => ({
-	call: { method: 'GET', path: '/checkout/sessions/00000000-0000-4000-8000-000000000000' },
-	headers: {
-		'public-api-key': String(credentials.publicApiKey),
-		'private-secret-key': String(credentials.privateSecretKey),
-	},
-});

@@ -6,14 +6,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import type { ApiCall, Provider } from './types';
-
-/** A request that changes nothing, with the credential's auth applied by hand. */
-export interface CredentialProbe {
-	call: ApiCall;
-	headers?: Record<string, string>;
-	auth?: { user: string; pass: string };
-}
+import type { Provider } from './types';
 
 interface ProbeResponse {
 	statusCode: number;
@@ -36,17 +29,15 @@ function baseUrlOf(provider: Provider, data: ICredentialDataDecryptedObject): st
  * test asks for a session that cannot exist (or sends an empty update): a rejected key
  * answers 401/403, an accepted one anything else (404, 400). Only the status is read.
  */
-export function credentialTestFor(
-	provider: Provider,
-	probe: (credentials: ICredentialDataDecryptedObject) => CredentialProbe,
-): ICredentialTestFunction {
+export function credentialTestFor(provider: Provider): ICredentialTestFunction {
 	return async function (this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 		const data = credential.data ?? {};
 		const baseUrl = baseUrlOf(provider, data);
 		if (baseUrl === undefined) {
 			return { status: 'Error', message: 'The base URL override must be a URL starting with http:// or https://' };
 		}
-		const { call, headers, auth } = probe(data);
+		const call = provider.credentialProbe;
+		const { headers, auth } = await provider.authenticate(data, { url: call.path, headers: provider.headers?.(data) });
 		let response: ProbeResponse;
 		try {
 			// The only HTTP helper n8n gives a credential test function (ICredentialTestFunctions).
@@ -54,8 +45,8 @@ export function credentialTestFor(
 			response = (await this.helpers.request({
 				method: call.method,
 				uri: `${baseUrl}${call.path}`,
-				headers: { ...provider.headers?.(data), ...headers },
-				auth,
+				headers,
+				auth: auth ? { user: auth.username, pass: auth.password } : undefined,
 				body: call.body,
 				json: true,
 				timeout: 15_000,

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiFailure } from './errors';
@@ -87,6 +87,14 @@ export async function createApiClient(
 	const redact = createRedactor(secrets);
 	const pacer = new Pacer();
 	const node = ctx.getNode();
+	// Handing the decrypted credential to every request saves n8n from loading and decrypting it again per item.
+	const credentialDetails = node.credentials?.[provider.credentialType];
+	const credentialsDecrypted: ICredentialsDecrypted = {
+		id: credentialDetails?.id ?? '',
+		name: credentialDetails?.name ?? provider.credentialType,
+		type: provider.credentialType,
+		data: credentials,
+	};
 
 	async function send(call: ApiCall): Promise<FullResponse> {
 		const options: IHttpRequestOptions = {
@@ -100,11 +108,9 @@ export async function createApiClient(
 			ignoreHttpStatusErrors: true,
 		};
 		if (call.body !== undefined) options.body = call.body;
-		return (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			provider.credentialType,
-			options,
-		)) as FullResponse;
+		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options, {
+			credentialsDecrypted,
+		})) as FullResponse;
 	}
 
 	type Outcome =

@@ -2,8 +2,9 @@
 /**
  * Runs our nodes inside n8n-core's real WorkflowExecute, the way n8n's server does:
  * an input node feeds items to the node under test, parameters are resolved as
- * expressions by the engine, and credentials are applied by a helper that evaluates the
- * credential type's generic `authenticate` block like n8n's own CredentialsHelper.
+ * expressions by the engine, and credentials are applied like n8n's own
+ * CredentialsHelper does: a function `authenticate` is called, a generic block has its
+ * `={{$credentials…}}` values evaluated by the workflow's expression engine.
  */
 require('reflect-metadata');
 const { Container } = require('@n8n/di');
@@ -62,18 +63,29 @@ const credentialClasses = {
 	upagApi: UpagApi,
 };
 
+/** n8n's own nodes, loaded only when a test or benchmark compares against them. */
+const n8nNodesBase = {
+	nodes: { 'n8n-nodes-base.httpRequest': ['nodes/HttpRequest/HttpRequest.node', 'HttpRequest'] },
+	credentials: { httpHeaderAuth: ['credentials/HttpHeaderAuth.credentials', 'HttpHeaderAuth'] },
+	load(kind, name) {
+		const [file, exported] = this[kind][name] ?? [];
+		return file ? require(`n8n-nodes-base/dist/${file}`)[exported] : undefined;
+	},
+};
+
 const nodeTypeCache = new Map();
 const nodeTypes = {
 	getByName(type) {
 		return this.getByNameAndVersion(type);
 	},
-	getByNameAndVersion(type) {
+	getByNameAndVersion(type, version) {
 		if (!nodeTypeCache.has(type)) {
-			const NodeClass = nodeClasses[type];
+			const NodeClass = nodeClasses[type] ?? n8nNodesBase.load('nodes', type);
 			if (!NodeClass) throw new Error(`Unknown node type ${type}`);
 			nodeTypeCache.set(type, new NodeClass());
 		}
-		return nodeTypeCache.get(type);
+		const nodeType = nodeTypeCache.get(type);
+		return typeof nodeType.getNodeType === 'function' ? nodeType.getNodeType(version) : nodeType;
 	},
 	getKnownTypes() {
 		return {};
@@ -93,8 +105,9 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 	async authenticate(credentials, typeName, requestOptions, workflow, node) {
-		const type = new credentialClasses[typeName]();
+		const type = new (credentialClasses[typeName] ?? n8nNodesBase.load('credentials', typeName))();
 		const { authenticate } = type;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
 		const resolve = (value) =>
 			typeof value === 'string' && value.startsWith('=')
@@ -125,7 +138,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentials() {}
 	async updateCredentialsOauthTokenData() {}
 	getCredentialsProperties(type) {
-		return new credentialClasses[type]().properties;
+		return new (credentialClasses[type] ?? n8nNodesBase.load('credentials', type))().properties;
 	}
 }
 
@@ -170,9 +183,8 @@ function additionalData(credentialsHelper, hooks) {
  * Runs a two-node workflow: Input (emits `items`) -> the provider node (with `parameters`).
  * Returns { output, error, runData } where output is the provider node's items.
  */
-async function runNode({ type, parameters, items = [{}], credentials, onError, credentialType }) {
+async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1, parameters, items = [{}], credentials, onError, credentialType }) {
 	prepareContainer();
-	const nodeType = `${PACKAGE}.${type}`;
 	const credType = credentialType ?? `${type}Api`;
 	const nodes = [
 		{
@@ -187,7 +199,7 @@ async function runNode({ type, parameters, items = [{}], credentials, onError, c
 			id: 'provider',
 			name: 'Provider',
 			type: nodeType,
-			typeVersion: 1,
+			typeVersion,
 			position: [200, 0],
 			parameters,
 			credentials: { [credType]: { id: '1', name: 'Test credential' } },

@@ -17,7 +17,9 @@ function run(args, env = {}) {
 	child.stderr.on('data', (chunk) => {
 		stderr += chunk;
 	});
-	const exited = new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code) => resolve({ code, stdout, stderr })),
+	);
 	const printed = (text) =>
 		new Promise((resolve, reject) => {
 			const check = () => (stdout.includes(text) ? resolve(stdout) : undefined);
@@ -30,10 +32,22 @@ function run(args, env = {}) {
 
 describe('sandbox CLI', () => {
 	test('--port 0 starts, prints base URLs and keys, serves requests, and stops on SIGINT', async () => {
-		const cli = run(['--port', '0', '--latency-ms', '1', '--rate-limit', '50', '--retry-after', 'date', '--faults', '0']);
+		const cli = run([
+			'--port',
+			'0',
+			'--latency-ms',
+			'1',
+			'--rate-limit',
+			'50',
+			'--retry-after',
+			'date',
+			'--faults',
+			'0',
+		]);
 		const out = await cli.printed('Press Ctrl-C to stop.');
 		const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)[1];
-		for (const base of ['/sprintcheckout', '/speed', '/yuno/v1', '/upag/v1']) expect(out).toContain(`${url}${base}\n`);
+		for (const base of ['/sprintcheckout', '/speed', '/yuno/v1', '/upag/v1'])
+			expect(out).toContain(`${url}${base}\n`);
 		expect(out).toContain(SANDBOX_KEYS.speed.secretKey);
 		expect(out).toContain(SANDBOX_KEYS.yuno.accountId);
 		expect(out).toContain('rate limit 50 rps (burst 50, Retry-After date)');

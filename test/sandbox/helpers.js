@@ -44,7 +44,10 @@ function useSandbox(options) {
 }
 
 /** Axios config that sends `data` byte for byte (axios would JSON-encode a string otherwise). */
-const RAW_JSON = { headers: { 'Content-Type': 'application/json' }, transformRequest: [(data) => data] };
+const RAW_JSON = {
+	headers: { 'Content-Type': 'application/json' },
+	transformRequest: [(data) => data],
+};
 
 /** Resolves once `check()` is true (polled), so tests can wait for the server side. */
 async function waitFor(check, timeoutMs = 2000) {

@@ -9,11 +9,16 @@ const MB2 = 2 * 1024 * 1024;
 
 describe('Speed sandbox', () => {
 	const ctx = useSandbox();
-	const update = (id, body, headers) => ctx.api('speed', headers).post(`/checkout-sessions/${id}`, body);
+	const update = (id, body, headers) =>
+		ctx.api('speed', headers).post(`/checkout-sessions/${id}`, body);
 	const error = (type, ...messages) => ({ errors: messages.map((message) => ({ type, message })) });
 
 	test('updates an active session with Basic "<sk>:" and answers the session object', async () => {
-		const res = await update(ACTIVE, { description: 'New description', title: 'Title', cancel_url: 'https://shop.test/cancel' });
+		const res = await update(ACTIVE, {
+			description: 'New description',
+			title: 'Title',
+			cancel_url: 'https://shop.test/cancel',
+		});
 		expect(res.status).toBe(200);
 		expect(res.data).toEqual({
 			id: ACTIVE,
@@ -43,22 +48,54 @@ describe('Speed sandbox', () => {
 			[undefined, '2022-04-15'],
 			['2022-10-15', '2022-10-15'],
 		]);
-		expect(ctx.sandbox.requests[0].headers.authorization).toBe(`Basic ${Buffer.from(`${SK}:`).toString('base64')}`);
+		expect(ctx.sandbox.requests[0].headers.authorization).toBe(
+			`Basic ${Buffer.from(`${SK}:`).toString('base64')}`,
+		);
+	});
+
+	test('records speed-version also on refused requests', async () => {
+		await update(ACTIVE, { title: 'a' }, { 'speed-version': '2022-10-15' });
+		expect(ctx.sandbox.requests[0]).toMatchObject({ status: 401, speedVersion: '2022-10-15' });
 	});
 
 	test('refuses an unknown speed-version with 400', async () => {
-		const res = await update(ACTIVE, { title: 'x' }, { ...AUTH.speed, 'speed-version': '2023-01-01' });
+		const res = await update(
+			ACTIVE,
+			{ title: 'x' },
+			{ ...AUTH.speed, 'speed-version': '2023-01-01' },
+		);
 		expect(res.status).toBe(400);
-		expect(res.data).toEqual(error('invalid_request_error', 'Invalid speed-version "2023-01-01": use one of 2022-04-15, 2022-10-15'));
+		expect(res.data).toEqual(
+			error(
+				'invalid_request_error',
+				'Invalid speed-version "2023-01-01": use one of 2022-04-15, 2022-10-15',
+			),
+		);
 		expect(ctx.sandbox.session('speed', ACTIVE).title).toBeNull();
 	});
 
 	test.each([
-		['no Authorization', {}, 'No API key provided: use HTTP Basic auth with the secret key as user name'],
+		[
+			'no Authorization',
+			{},
+			'No API key provided: use HTTP Basic auth with the secret key as user name',
+		],
 		['a wrong key', { Authorization: basic('sk_test_wrong', '') }, 'Invalid API key'],
-		['a non-empty password', { Authorization: basic(SK, SK) }, 'The password must be empty: send "<secret key>:" base64-encoded'],
-		['no colon after the key', { Authorization: `Basic ${Buffer.from(SK).toString('base64')}` }, 'The password must be empty: send "<secret key>:" base64-encoded'],
-		['a Bearer token', { Authorization: `Bearer ${SK}` }, 'No API key provided: use HTTP Basic auth with the secret key as user name'],
+		[
+			'a non-empty password',
+			{ Authorization: basic(SK, SK) },
+			'The password must be empty: send "<secret key>:" base64-encoded',
+		],
+		[
+			'no colon after the key',
+			{ Authorization: `Basic ${Buffer.from(SK).toString('base64')}` },
+			'The password must be empty: send "<secret key>:" base64-encoded',
+		],
+		[
+			'a Bearer token',
+			{ Authorization: `Bearer ${SK}` },
+			'No API key provided: use HTTP Basic auth with the secret key as user name',
+		],
 	])('refuses %s with 401 in Speed error shape', async (_, headers, message) => {
 		const res = await update(ACTIVE, { title: 'x' }, headers);
 		expect(res.status).toBe(401);
@@ -79,13 +116,25 @@ describe('Speed sandbox', () => {
 	});
 
 	test.each([
-		['success_url with success_message', { success_url: 'https://a.test', success_message: 'hi' }, ['success_url and success_message are mutually exclusive: send only one of them']],
+		[
+			'success_url with success_message',
+			{ success_url: 'https://a.test', success_message: 'hi' },
+			['success_url and success_message are mutually exclusive: send only one of them'],
+		],
 		['an unknown key', { amount: 5, title: 'x' }, ['amount is not a known field']],
 		['a non-string title', { title: 5 }, ['title must be a string, got number']],
-		['metadata as an array', { metadata: [{ key: 'a', value: 'b' }] }, ['metadata must be an object, got array']],
+		[
+			'metadata as an array',
+			{ metadata: [{ key: 'a', value: 'b' }] },
+			['metadata must be an object, got array'],
+		],
 		['metadata with a number value', { metadata: { a: 1 } }, ['metadata values must be strings']],
 		['null description', { description: null }, ['description must not be null']],
-		['two problems at once', { title: 1, colour: 'red' }, ['title must be a string, got number', 'colour is not a known field']],
+		[
+			'two problems at once',
+			{ title: 1, colour: 'red' },
+			['title must be a string, got number', 'colour is not a known field'],
+		],
 	])('rejects %s with 400', async (_, body, messages) => {
 		const res = await update(ACTIVE, body);
 		expect(res.status).toBe(400);
@@ -97,36 +146,57 @@ describe('Speed sandbox', () => {
 		const exact = Buffer.alloc(MB2).toString('base64');
 		const over = Buffer.alloc(MB2 + 1).toString('base64');
 		expect((await update(ACTIVE, { title_image: exact })).status).toBe(200);
-		expect((await update(ACTIVE, { title_image: `data:image/png;base64,${exact}` })).status).toBe(200);
+		expect((await update(ACTIVE, { title_image: `data:image/png;base64,${exact}` })).status).toBe(
+			200,
+		);
 		const res = await update(ACTIVE, { title_image: `data:image/png;base64,${over}` });
 		expect(res.status).toBe(400);
-		expect(res.data).toEqual(error('invalid_request_error', `title_image must not be larger than 2 MB (got ${MB2 + 1} bytes)`));
+		expect(res.data).toEqual(
+			error(
+				'invalid_request_error',
+				`title_image must not be larger than 2 MB (got ${MB2 + 1} bytes)`,
+			),
+		);
 		expect((await update(ACTIVE, { title_image: 'https://cdn.test/logo.png' })).status).toBe(200);
 		expect(ctx.sandbox.session('speed', ACTIVE).title_image).toBe('https://cdn.test/logo.png');
 	});
 
-	test.each(SEEDED.speed.refusing)('refuses to update the $state session $id with 400', async ({ id, state, status }) => {
-		const res = await update(id, { title: 'x' });
-		expect(res.status).toBe(status);
-		expect(res.data).toEqual(error('invalid_request_error', `Checkout session ${id} is ${state}; only active sessions can be updated`));
-		expect(ctx.sandbox.session('speed', id)).toMatchObject({ status: state, title: null });
-	});
+	test.each(SEEDED.speed.refusing)(
+		'refuses to update the $state session $id with 400',
+		async ({ id, state, status }) => {
+			const res = await update(id, { title: 'x' });
+			expect(res.status).toBe(status);
+			expect(res.data).toEqual(
+				error(
+					'invalid_request_error',
+					`Checkout session ${id} is ${state}; only active sessions can be updated`,
+				),
+			);
+			expect(ctx.sandbox.session('speed', id)).toMatchObject({ status: state, title: null });
+		},
+	);
 
 	test('unknown session: 404', async () => {
 		const res = await update(SEEDED.speed.unknown, { title: 'x' });
 		expect(res.status).toBe(404);
-		expect(res.data).toEqual(error('invalid_request_error', `No such checkout session: ${SEEDED.speed.unknown}`));
+		expect(res.data).toEqual(
+			error('invalid_request_error', `No such checkout session: ${SEEDED.speed.unknown}`),
+		);
 	});
 
 	test('malformed JSON: 400 in Speed shape', async () => {
-		const res = await ctx.api('speed').post(`/checkout-sessions/${ACTIVE}`, '{"title": nope}', RAW_JSON);
+		const res = await ctx
+			.api('speed')
+			.post(`/checkout-sessions/${ACTIVE}`, '{"title": nope}', RAW_JSON);
 		expect(res.status).toBe(400);
 		expect(res.data).toEqual(error('invalid_request_error', 'Malformed JSON in request body'));
 	});
 
 	test('PUT/PATCH/GET are not documented for a session: 404', async () => {
 		for (const method of ['put', 'patch', 'get']) {
-			const res = await ctx.api('speed')[method](`/checkout-sessions/${ACTIVE}`, method === 'get' ? undefined : { title: 'x' });
+			const res = await ctx
+				.api('speed')
+				[method](`/checkout-sessions/${ACTIVE}`, method === 'get' ? undefined : { title: 'x' });
 			expect(res.status).toBe(404);
 			expect(res.data).toEqual(error('invalid_request_error', 'Unrecognized request URL'));
 		}
@@ -141,14 +211,29 @@ describe('Speed sandbox', () => {
 	});
 
 	test('create (POST /checkout-sessions) validates and returns an active cs_ session', async () => {
-		const bad = await ctx.api('speed').post('/checkout-sessions', { amount: 5, ttl: 299, type: 'other' });
+		const bad = await ctx
+			.api('speed')
+			.post('/checkout-sessions', { amount: 5, ttl: 299, type: 'other' });
 		expect(bad.status).toBe(400);
 		expect(bad.data).toEqual(
-			error('invalid_request_error', 'currency is required', 'ttl must be at least 300', 'type must be one of preset, options'),
+			error(
+				'invalid_request_error',
+				'currency is required',
+				'ttl must be at least 300',
+				'type must be one of preset, options',
+			),
 		);
-		const res = await ctx.api('speed').post('/checkout-sessions', { currency: 'SATS', amount: 1000, ttl: 600 });
+		const res = await ctx
+			.api('speed')
+			.post('/checkout-sessions', { currency: 'SATS', amount: 1000, ttl: 600 });
 		expect(res.status).toBe(200);
-		expect(res.data).toMatchObject({ status: 'active', currency: 'SATS', amount: 1000, ttl: 600, amount_paid: 0 });
+		expect(res.data).toMatchObject({
+			status: 'active',
+			currency: 'SATS',
+			amount: 1000,
+			ttl: 600,
+			amount_paid: 0,
+		});
 		expect(res.data.id).toMatch(/^cs_[0-9a-f]{24}$/);
 		expect((await update(res.data.id, { title: 'made' })).data.title).toBe('made');
 	});

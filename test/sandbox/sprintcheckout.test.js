@@ -11,10 +11,22 @@ describe('Sprintcheckout sandbox', () => {
 	const put = (body, headers) => ctx.api('sprintcheckout', headers).put(PATH, body);
 
 	test('updates a session with X-SC-ApiKey and answers {sessionId, redirectUrl}', async () => {
-		const res = await put({ sessionId: OPEN, amount: 42.5, currency: 'EUR', concept: 'New concept' });
+		const res = await put({
+			sessionId: OPEN,
+			amount: 42.5,
+			currency: 'EUR',
+			concept: 'New concept',
+		});
 		expect(res.status).toBe(200);
-		expect(res.data).toEqual({ sessionId: OPEN, redirectUrl: `https://app.sprintcheckout.com/?uid=${OPEN}` });
-		expect(ctx.sandbox.session('sprintcheckout', OPEN)).toMatchObject({ amount: 42.5, currency: 'EUR', concept: 'New concept' });
+		expect(res.data).toEqual({
+			sessionId: OPEN,
+			redirectUrl: `https://app.sprintcheckout.com/?uid=${OPEN}`,
+		});
+		expect(ctx.sandbox.session('sprintcheckout', OPEN)).toMatchObject({
+			amount: 42.5,
+			currency: 'EUR',
+			concept: 'New concept',
+		});
 	});
 
 	test('records the exact wire format', async () => {
@@ -39,7 +51,11 @@ describe('Sprintcheckout sandbox', () => {
 	test.each([
 		['no key', {}, 'Missing X-SC-ApiKey header'],
 		['a wrong key', { 'X-SC-ApiKey': 'sc_wrong' }, 'Invalid API key'],
-		['the key in another header', { Authorization: `Bearer ${SANDBOX_KEYS.sprintcheckout.apiKey}` }, 'Missing X-SC-ApiKey header'],
+		[
+			'the key in another header',
+			{ Authorization: `Bearer ${SANDBOX_KEYS.sprintcheckout.apiKey}` },
+			'Missing X-SC-ApiKey header',
+		],
 	])('refuses %s with 401 and changes nothing', async (_, headers, message) => {
 		const res = await put({ sessionId: OPEN, amount: 1 }, headers);
 		expect(res.status).toBe(401);
@@ -52,13 +68,37 @@ describe('Sprintcheckout sandbox', () => {
 		['sessionId empty', { sessionId: '' }, 'sessionId must be at least 1 characters'],
 		['sessionId a number', { sessionId: 7 }, 'sessionId must be a string, got number'],
 		['amount a string', { sessionId: OPEN, amount: '10' }, 'amount must be a number, got string'],
-		['minAmount a string', { sessionId: OPEN, minAmount: '1' }, 'minAmount must be a number, got string'],
-		['editable a string', { sessionId: OPEN, editable: 'yes' }, 'editable must be a boolean, got string'],
-		['currency of 2 letters', { sessionId: OPEN, currency: 'US' }, 'currency must match three upper-case letters (ISO 4217)'],
-		['currency in lower case', { sessionId: OPEN, currency: 'usd' }, 'currency must match three upper-case letters (ISO 4217)'],
+		[
+			'minAmount a string',
+			{ sessionId: OPEN, minAmount: '1' },
+			'minAmount must be a number, got string',
+		],
+		[
+			'editable a string',
+			{ sessionId: OPEN, editable: 'yes' },
+			'editable must be a boolean, got string',
+		],
+		[
+			'currency of 2 letters',
+			{ sessionId: OPEN, currency: 'US' },
+			'currency must match three upper-case letters (ISO 4217)',
+		],
+		[
+			'currency in lower case',
+			{ sessionId: OPEN, currency: 'usd' },
+			'currency must match three upper-case letters (ISO 4217)',
+		],
 		['orderId a number', { sessionId: OPEN, orderId: 12 }, 'orderId must be a string, got number'],
-		['successUrl a boolean', { sessionId: OPEN, successUrl: true }, 'successUrl must be a string, got boolean'],
-		['an unknown field', { sessionId: OPEN, orderType: 'STATIC' }, 'orderType is not a known field'],
+		[
+			'successUrl a boolean',
+			{ sessionId: OPEN, successUrl: true },
+			'successUrl must be a string, got boolean',
+		],
+		[
+			'an unknown field',
+			{ sessionId: OPEN, orderType: 'STATIC' },
+			'orderType is not a known field',
+		],
 		['an array body', [{ sessionId: OPEN }], 'request body must be a JSON object'],
 	])('rejects %s with 400', async (_, body, message) => {
 		const res = await put(body);
@@ -70,13 +110,23 @@ describe('Sprintcheckout sandbox', () => {
 	test('rejects malformed JSON with 400', async () => {
 		const res = await ctx.api('sprintcheckout').put(PATH, '{"sessionId":', RAW_JSON);
 		expect(res.status).toBe(400);
-		expect(ctx.sandbox.requests[0]).toMatchObject({ rawBody: '{"sessionId":', body: null, status: 400 });
+		expect(ctx.sandbox.requests[0]).toMatchObject({
+			rawBody: '{"sessionId":',
+			body: null,
+			status: 400,
+		});
 		expect(res.data).toEqual({ message: 'Malformed JSON in request body' });
 	});
 
 	test('partial update: only sent fields change, null leaves a field as it is', async () => {
 		const before = ctx.sandbox.session('sprintcheckout', OPEN);
-		const res = await put({ sessionId: OPEN, minAmount: 5, orderId: null, concept: null, currency: null });
+		const res = await put({
+			sessionId: OPEN,
+			minAmount: 5,
+			orderId: null,
+			concept: null,
+			currency: null,
+		});
 		expect(res.status).toBe(200);
 		expect(ctx.sandbox.session('sprintcheckout', OPEN)).toEqual({ ...before, minAmount: 5 });
 	});
@@ -84,7 +134,9 @@ describe('Sprintcheckout sandbox', () => {
 	test('answers 500 (the only documented error) for an unknown session', async () => {
 		const res = await put({ sessionId: SEEDED.sprintcheckout.unknown, amount: 1 });
 		expect(res.status).toBe(500);
-		expect(res.data).toEqual({ message: `Payment session ${SEEDED.sprintcheckout.unknown} not found` });
+		expect(res.data).toEqual({
+			message: `Payment session ${SEEDED.sprintcheckout.unknown} not found`,
+		});
 	});
 
 	test('bulk sessions answer as open sessions, within bulkSessions only', async () => {
@@ -92,22 +144,37 @@ describe('Sprintcheckout sandbox', () => {
 		expect(id).toBe('sc_bulk_009999');
 		expect((await put({ sessionId: id, amount: 3 })).status).toBe(200);
 		expect(ctx.sandbox.session('sprintcheckout', id).amount).toBe(3);
-		expect((await put({ sessionId: bulkSessionId('sprintcheckout', 10000), amount: 3 })).status).toBe(500);
+		expect(
+			(await put({ sessionId: bulkSessionId('sprintcheckout', 10000), amount: 3 })).status,
+		).toBe(500);
 	});
 
 	test('creates a session (POST) that can then be updated', async () => {
-		const created = await ctx.api('sprintcheckout').post(PATH, { amount: 20, currency: 'USD', orderType: 'STATIC', orderId: 'o-1' });
+		const created = await ctx
+			.api('sprintcheckout')
+			.post(PATH, { amount: 20, currency: 'USD', orderType: 'STATIC', orderId: 'o-1' });
 		expect(created.status).toBe(201);
 		const { sessionId } = created.data;
-		expect(created.data).toEqual({ sessionId, redirectUrl: `https://app.sprintcheckout.com/?uid=${sessionId}` });
+		expect(created.data).toEqual({
+			sessionId,
+			redirectUrl: `https://app.sprintcheckout.com/?uid=${sessionId}`,
+		});
 		expect((await put({ sessionId, amount: 25 })).status).toBe(200);
-		expect(ctx.sandbox.session('sprintcheckout', sessionId)).toMatchObject({ amount: 25, currency: 'USD', orderType: 'STATIC', orderId: 'o-1' });
+		expect(ctx.sandbox.session('sprintcheckout', sessionId)).toMatchObject({
+			amount: 25,
+			currency: 'USD',
+			orderType: 'STATIC',
+			orderId: 'o-1',
+		});
 	});
 
 	test('create requires amount and currency', async () => {
 		const res = await ctx.api('sprintcheckout').post(PATH, { orderType: 'ONCE' });
 		expect(res.status).toBe(400);
-		expect(res.data).toEqual({ message: 'amount is required; currency is required; orderType must be one of STATIC, TRANSIENT' });
+		expect(res.data).toEqual({
+			message:
+				'amount is required; currency is required; orderType must be one of STATIC, TRANSIENT',
+		});
 	});
 
 	test('undocumented paths answer 404', async () => {

@@ -67,21 +67,35 @@ describe('Upag sandbox', () => {
 			latitude: null,
 			items: [],
 		});
-		expect(Date.parse(res.data.expiresAt) - Date.parse(res.data.createdAt)).toBe(24 * 60 * 60 * 1000);
+		expect(Date.parse(res.data.expiresAt) - Date.parse(res.data.createdAt)).toBe(
+			24 * 60 * 60 * 1000,
+		);
 	});
 
 	test('partial update: only cancelUrl changes', async () => {
 		const before = (await get(OPEN)).data;
 		const res = await put(OPEN, { cancelUrl: 'https://shop.test/c' });
-		expect(res.data).toEqual({ ...before, cancelUrl: 'https://shop.test/c', updatedAt: res.data.updatedAt });
+		expect(res.data).toEqual({
+			...before,
+			cancelUrl: 'https://shop.test/c',
+			updatedAt: res.data.updatedAt,
+		});
 		expect(ctx.sandbox.session('upag', OPEN).paymentMethods).toEqual(['credit_card', 'pix']);
 	});
 
 	test.each([
 		['no Authorization', {}, 'Missing bearer token'],
 		['a wrong token', { Authorization: 'Bearer upag_wrong' }, 'Invalid token'],
-		['the token without Bearer', { Authorization: SANDBOX_KEYS.upag.token }, 'Missing bearer token'],
-		['Basic auth', { Authorization: `Basic ${Buffer.from(`${SANDBOX_KEYS.upag.token}:`).toString('base64')}` }, 'Missing bearer token'],
+		[
+			'the token without Bearer',
+			{ Authorization: SANDBOX_KEYS.upag.token },
+			'Missing bearer token',
+		],
+		[
+			'Basic auth',
+			{ Authorization: `Basic ${Buffer.from(`${SANDBOX_KEYS.upag.token}:`).toString('base64')}` },
+			'Missing bearer token',
+		],
 	])('refuses %s with 401', async (_, headers, message) => {
 		const res = await put(OPEN, { cancelUrl: 'https://shop.test/c' }, headers);
 		expect(res.status).toBe(401);
@@ -92,17 +106,49 @@ describe('Upag sandbox', () => {
 	test.each([
 		['a customerId without cus_', { customerId: 'abc' }, 'customerId must match cus_…'],
 		['empty items', { items: [] }, 'items must have at least 1 item(s)'],
-		['quantity 0', { items: [{ priceId: 'price_1', quantity: 0 }] }, 'items[0].quantity must be at least 1'],
-		['a fractional quantity', { items: [{ priceId: 'price_1', quantity: 1.5 }] }, 'items[0].quantity must be an integer, got number'],
+		[
+			'quantity 0',
+			{ items: [{ priceId: 'price_1', quantity: 0 }] },
+			'items[0].quantity must be at least 1',
+		],
+		[
+			'a fractional quantity',
+			{ items: [{ priceId: 'price_1', quantity: 1.5 }] },
+			'items[0].quantity must be an integer, got number',
+		],
 		['an item without priceId', { items: [{ quantity: 1 }] }, 'items[0].priceId is required'],
-		['an item with an unknown field', { items: [{ priceId: 'p', quantity: 1, amount: 100 }] }, 'items[0].amount is not a known field'],
-		['an unknown payment method', { paymentMethods: ['pix', 'boleto'] }, 'paymentMethods[1] must be one of credit_card, pix'],
-		['paymentMethods as a string', { paymentMethods: 'pix' }, 'paymentMethods must be an array, got string'],
-		['an invalid successUrl', { successUrl: 'not a url' }, 'successUrl must be a valid http(s) URL'],
-		['a non-http cancelUrl', { cancelUrl: 'ftp://files.test/x' }, 'cancelUrl must be a valid http(s) URL'],
+		[
+			'an item with an unknown field',
+			{ items: [{ priceId: 'p', quantity: 1, amount: 100 }] },
+			'items[0].amount is not a known field',
+		],
+		[
+			'an unknown payment method',
+			{ paymentMethods: ['pix', 'boleto'] },
+			'paymentMethods[1] must be one of credit_card, pix',
+		],
+		[
+			'paymentMethods as a string',
+			{ paymentMethods: 'pix' },
+			'paymentMethods must be an array, got string',
+		],
+		[
+			'an invalid successUrl',
+			{ successUrl: 'not a url' },
+			'successUrl must be a valid http(s) URL',
+		],
+		[
+			'a non-http cancelUrl',
+			{ cancelUrl: 'ftp://files.test/x' },
+			'cancelUrl must be a valid http(s) URL',
+		],
 		['a null customerId', { customerId: null }, 'customerId must not be null'],
 		['an unknown field', { metadata: { a: 'b' } }, 'metadata is not a known field'],
-		['two problems', { items: [], successUrl: 'x' }, 'items must have at least 1 item(s); successUrl must be a valid http(s) URL'],
+		[
+			'two problems',
+			{ items: [], successUrl: 'x' },
+			'items must have at least 1 item(s); successUrl must be a valid http(s) URL',
+		],
 	])('rejects %s with 400', async (_, body, message) => {
 		const res = await put(OPEN, body);
 		expect(res.status).toBe(400);
@@ -110,12 +156,20 @@ describe('Upag sandbox', () => {
 		expect(ctx.sandbox.session('upag', OPEN).items).toEqual([]);
 	});
 
-	test.each(SEEDED.upag.refusing)('refuses to update the $state session $id', async ({ id, state, status }) => {
-		const res = await put(id, { cancelUrl: 'https://shop.test/c' });
-		expect(res.status).toBe(status);
-		expect(res.data).toEqual({ message: `Checkout session ${id} is ${state}; only open sessions can be updated` });
-		expect((await get(id)).data).toMatchObject({ status: state, cancelUrl: 'https://example.com/cancel' });
-	});
+	test.each(SEEDED.upag.refusing)(
+		'refuses to update the $state session $id',
+		async ({ id, state, status }) => {
+			const res = await put(id, { cancelUrl: 'https://shop.test/c' });
+			expect(res.status).toBe(status);
+			expect(res.data).toEqual({
+				message: `Checkout session ${id} is ${state}; only open sessions can be updated`,
+			});
+			expect((await get(id)).data).toMatchObject({
+				status: state,
+				cancelUrl: 'https://example.com/cancel',
+			});
+		},
+	);
 
 	test('an id without cs_ is refused with 400, an unknown one with 404', async () => {
 		const bad = await put('sess_1', {});
@@ -127,7 +181,9 @@ describe('Upag sandbox', () => {
 	});
 
 	test('malformed JSON and a missing body: 400', async () => {
-		const malformed = await ctx.api('upag').put(`/checkout-sessions/${OPEN}`, '{"items": [', RAW_JSON);
+		const malformed = await ctx
+			.api('upag')
+			.put(`/checkout-sessions/${OPEN}`, '{"items": [', RAW_JSON);
 		expect(malformed.status).toBe(400);
 		expect(malformed.data).toEqual({ message: 'Malformed JSON in request body' });
 		const empty = await ctx.api('upag').put(`/checkout-sessions/${OPEN}`);
@@ -140,7 +196,11 @@ describe('Upag sandbox', () => {
 		expect(id).toBe('cs_bulk_000042');
 		const res = await put(id, { items: [{ priceId: 'price_1', quantity: 1 }] });
 		expect(res.status).toBe(200);
-		expect(res.data).toMatchObject({ id, status: 'open', items: [{ priceId: 'price_1', quantity: 1 }] });
+		expect(res.data).toMatchObject({
+			id,
+			status: 'open',
+			items: [{ priceId: 'price_1', quantity: 1 }],
+		});
 		expect((await get(bulkSessionId('upag', 10000))).status).toBe(404);
 	});
 });

@@ -6,13 +6,19 @@ const { AUTH, RAW_JSON, useSandbox } = require('./helpers');
 const OPEN = SEEDED.yuno.updatable[0];
 const EXPIRED = SEEDED.yuno.refusing[0];
 const ACCOUNT = SANDBOX_KEYS.yuno.accountId;
-const REQUIRED = { merchant_order_id: 'order-new', payment_description: 'New description', country: 'MX', account_id: ACCOUNT };
+const REQUIRED = {
+	merchant_order_id: 'order-new',
+	payment_description: 'New description',
+	country: 'MX',
+	account_id: ACCOUNT,
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const invalid = (...messages) => ({ code: 'INVALID_REQUEST', messages });
 
 describe('Yuno sandbox', () => {
 	const ctx = useSandbox();
-	const patch = (id, body, headers) => ctx.api('yuno', headers).patch(`/checkout/sessions/${id}`, body);
+	const patch = (id, body, headers) =>
+		ctx.api('yuno', headers).patch(`/checkout/sessions/${id}`, body);
 	const get = (id) => ctx.api('yuno').get(`/checkout/sessions/${id}`);
 
 	test('PATCH with both keys updates and answers the update response shape', async () => {
@@ -72,9 +78,19 @@ describe('Yuno sandbox', () => {
 
 	test('only sent fields change (visible through GET)', async () => {
 		const before = (await get(OPEN)).data;
-		await patch(OPEN, { ...REQUIRED, callback_url: 'https://shop.test/back', workflow: 'CHECKOUT' });
+		await patch(OPEN, {
+			...REQUIRED,
+			callback_url: 'https://shop.test/back',
+			workflow: 'CHECKOUT',
+		});
 		const after = (await get(OPEN)).data;
-		expect(after).toEqual({ ...before, ...REQUIRED, account_id: undefined, callback_url: 'https://shop.test/back', workflow: 'CHECKOUT' });
+		expect(after).toEqual({
+			...before,
+			...REQUIRED,
+			account_id: undefined,
+			callback_url: 'https://shop.test/back',
+			workflow: 'CHECKOUT',
+		});
 		expect(after).not.toHaveProperty('account_id');
 		expect(after.amount).toEqual({ currency: 'BRL', value: 100 });
 	});
@@ -101,7 +117,13 @@ describe('Yuno sandbox', () => {
 		['no keys', {}],
 		['a wrong private key', { ...AUTH.yuno, 'private-secret-key': 'nope' }],
 		['only the public key', { 'public-api-key': SANDBOX_KEYS.yuno.publicApiKey }],
-		['mixed real and forbidden keys', { 'public-api-key': SANDBOX_KEYS.yuno.publicApiKey, 'private-secret-key': SANDBOX_KEYS.yuno.forbidden.privateSecretKey }],
+		[
+			'mixed real and forbidden keys',
+			{
+				'public-api-key': SANDBOX_KEYS.yuno.publicApiKey,
+				'private-secret-key': SANDBOX_KEYS.yuno.forbidden.privateSecretKey,
+			},
+		],
 	])('refuses %s with 401 INVALID_CREDENTIALS', async (_, headers) => {
 		const res = await patch(OPEN, REQUIRED, headers);
 		expect(res.status).toBe(401);
@@ -114,7 +136,10 @@ describe('Yuno sandbox', () => {
 			'private-secret-key': SANDBOX_KEYS.yuno.forbidden.privateSecretKey,
 		});
 		expect(res.status).toBe(403);
-		expect(res.data).toEqual({ code: 'AUTHORIZATION_REQUIRED', messages: ['The merchant has no authorization to use this API.'] });
+		expect(res.data).toEqual({
+			code: 'AUTHORIZATION_REQUIRED',
+			messages: ['The merchant has no authorization to use this API.'],
+		});
 		expect((await get(OPEN)).data.merchant_order_id).toBe('order-0001');
 	});
 
@@ -127,33 +152,141 @@ describe('Yuno sandbox', () => {
 
 	test.each([
 		['merchant_order_id missing', without('merchant_order_id'), ['merchant_order_id is required']],
-		['payment_description missing', without('payment_description'), ['payment_description is required']],
+		[
+			'payment_description missing',
+			without('payment_description'),
+			['payment_description is required'],
+		],
 		['country missing', without('country'), ['country is required']],
 		['account_id missing', without('account_id'), ['account_id is required']],
-		['an empty body', {}, ['merchant_order_id is required', 'payment_description is required', 'country is required', 'account_id is required']],
-		['merchant_order_id of 2', { ...REQUIRED, merchant_order_id: 'ab' }, ['merchant_order_id must be at least 3 characters']],
-		['merchant_order_id of 256', { ...REQUIRED, merchant_order_id: s(256) }, ['merchant_order_id must be at most 255 characters']],
-		['payment_description of 2', { ...REQUIRED, payment_description: 'ab' }, ['payment_description must be at least 3 characters']],
-		['payment_description of 256', { ...REQUIRED, payment_description: s(256) }, ['payment_description must be at most 255 characters']],
-		['callback_url of 2', { ...REQUIRED, callback_url: 'ab' }, ['callback_url must be at least 3 characters']],
-		['callback_url of 527', { ...REQUIRED, callback_url: s(527) }, ['callback_url must be at most 526 characters']],
-		['an unlisted country', { ...REQUIRED, country: 'ES' }, [expect.stringMatching(/^country must be one of AR, BO, BR/)]],
-		['a lower-case country', { ...REQUIRED, country: 'br' }, [expect.stringMatching(/^country must be one of/)]],
-		['another account_id', { ...REQUIRED, account_id: '9104911d-5df9-429e-8488-ad41abea1a4b' }, ['account_id does not match the account of these credentials']],
-		['customer_id of 35 chars', { ...REQUIRED, customer_id: '9104911d-5df9-429e-8488-ad41abea1a4' }, ['customer_id must match a UUID (36 characters)']],
-		['amount without value (as the page example)', { ...REQUIRED, amount: { currency: 'ARS' } }, ['amount.value is required']],
-		['amount without currency', { ...REQUIRED, amount: { value: 1 } }, ['amount.currency is required']],
-		['amount value not a multiple of 0.0001', { ...REQUIRED, amount: { currency: 'USD', value: 1.00001 } }, ['amount.value must be a multiple of 0.0001']],
-		['amount currency of 2 letters', { ...REQUIRED, amount: { currency: 'US', value: 1 } }, ['amount.currency must match three upper-case letters (ISO 4217)']],
-		['alternative_amount without value', { ...REQUIRED, alternative_amount: { currency: 'USD' } }, ['alternative_amount.value is required']],
-		['121 metadata items', { ...REQUIRED, metadata: Array.from({ length: 121 }, (_, i) => ({ key: `k${i}`, value: 'v' })) }, ['metadata must have at most 120 items']],
-		['a metadata key of 49', { ...REQUIRED, metadata: [{ key: s(49), value: 'v' }] }, ['metadata[0].key must be at most 48 characters']],
-		['a metadata value of 513', { ...REQUIRED, metadata: [{ key: 'k', value: s(513) }] }, ['metadata[0].value must be at most 512 characters']],
-		['a metadata item without value', { ...REQUIRED, metadata: [{ key: 'k' }] }, ['metadata[0].value is required']],
-		['metadata as an object', { ...REQUIRED, metadata: { k: 'v' } }, ['metadata must be an array, got object']],
-		['an unknown workflow', { ...REQUIRED, workflow: 'REDIRECT' }, ['workflow must be one of SDK_CHECKOUT, CHECKOUT, SDK_SEAMLESS']],
-		['a fractional installment', { ...REQUIRED, installments: { plan: [{ installment: 1.5, rate: 1 }] } }, ['installments.plan[0].installment must be an integer, got number']],
-		['an installment without rate', { ...REQUIRED, installments: { plan: [{ installment: 3 }] } }, ['installments.plan[0].rate is required']],
+		[
+			'an empty body',
+			{},
+			[
+				'merchant_order_id is required',
+				'payment_description is required',
+				'country is required',
+				'account_id is required',
+			],
+		],
+		[
+			'merchant_order_id of 2',
+			{ ...REQUIRED, merchant_order_id: 'ab' },
+			['merchant_order_id must be at least 3 characters'],
+		],
+		[
+			'merchant_order_id of 256',
+			{ ...REQUIRED, merchant_order_id: s(256) },
+			['merchant_order_id must be at most 255 characters'],
+		],
+		[
+			'payment_description of 2',
+			{ ...REQUIRED, payment_description: 'ab' },
+			['payment_description must be at least 3 characters'],
+		],
+		[
+			'payment_description of 256',
+			{ ...REQUIRED, payment_description: s(256) },
+			['payment_description must be at most 255 characters'],
+		],
+		[
+			'callback_url of 2',
+			{ ...REQUIRED, callback_url: 'ab' },
+			['callback_url must be at least 3 characters'],
+		],
+		[
+			'callback_url of 527',
+			{ ...REQUIRED, callback_url: s(527) },
+			['callback_url must be at most 526 characters'],
+		],
+		[
+			'an unlisted country',
+			{ ...REQUIRED, country: 'ES' },
+			[expect.stringMatching(/^country must be one of AR, BO, BR/)],
+		],
+		[
+			'a lower-case country',
+			{ ...REQUIRED, country: 'br' },
+			[expect.stringMatching(/^country must be one of/)],
+		],
+		[
+			'another account_id',
+			{ ...REQUIRED, account_id: '9104911d-5df9-429e-8488-ad41abea1a4b' },
+			['account_id does not match the account of these credentials'],
+		],
+		[
+			'customer_id of 35 chars',
+			{ ...REQUIRED, customer_id: '9104911d-5df9-429e-8488-ad41abea1a4' },
+			['customer_id must match a UUID (36 characters)'],
+		],
+		[
+			'amount without value (as the page example)',
+			{ ...REQUIRED, amount: { currency: 'ARS' } },
+			['amount.value is required'],
+		],
+		[
+			'amount without currency',
+			{ ...REQUIRED, amount: { value: 1 } },
+			['amount.currency is required'],
+		],
+		[
+			'amount value not a multiple of 0.0001',
+			{ ...REQUIRED, amount: { currency: 'USD', value: 1.00001 } },
+			['amount.value must be a multiple of 0.0001'],
+		],
+		[
+			'amount currency of 2 letters',
+			{ ...REQUIRED, amount: { currency: 'US', value: 1 } },
+			['amount.currency must match three upper-case letters (ISO 4217)'],
+		],
+		[
+			'alternative_amount without value',
+			{ ...REQUIRED, alternative_amount: { currency: 'USD' } },
+			['alternative_amount.value is required'],
+		],
+		[
+			'121 metadata items',
+			{
+				...REQUIRED,
+				metadata: Array.from({ length: 121 }, (_, i) => ({ key: `k${i}`, value: 'v' })),
+			},
+			['metadata must have at most 120 items'],
+		],
+		[
+			'a metadata key of 49',
+			{ ...REQUIRED, metadata: [{ key: s(49), value: 'v' }] },
+			['metadata[0].key must be at most 48 characters'],
+		],
+		[
+			'a metadata value of 513',
+			{ ...REQUIRED, metadata: [{ key: 'k', value: s(513) }] },
+			['metadata[0].value must be at most 512 characters'],
+		],
+		[
+			'a metadata item without value',
+			{ ...REQUIRED, metadata: [{ key: 'k' }] },
+			['metadata[0].value is required'],
+		],
+		[
+			'metadata as an object',
+			{ ...REQUIRED, metadata: { k: 'v' } },
+			['metadata must be an array, got object'],
+		],
+		[
+			'an unknown workflow',
+			{ ...REQUIRED, workflow: 'REDIRECT' },
+			['workflow must be one of SDK_CHECKOUT, CHECKOUT, SDK_SEAMLESS'],
+		],
+		[
+			'a fractional installment',
+			{ ...REQUIRED, installments: { plan: [{ installment: 1.5, rate: 1 }] } },
+			['installments.plan[0].installment must be an integer, got number'],
+		],
+		[
+			'an installment without rate',
+			{ ...REQUIRED, installments: { plan: [{ installment: 3 }] } },
+			['installments.plan[0].rate is required'],
+		],
 		['an unknown field', { ...REQUIRED, checkout_id: 'x' }, ['checkout_id is not a known field']],
 	])('rejects %s with 400 INVALID_REQUEST', async (_, body, messages) => {
 		const res = await patch(OPEN, body);
@@ -170,7 +303,10 @@ describe('Yuno sandbox', () => {
 			country: 'UY',
 			account_id: ACCOUNT,
 			amount: { currency: 'UYU', value: 0.0001 },
-			metadata: Array.from({ length: 120 }, (_, i) => ({ key: `${i}`.padEnd(48, 'k'), value: s(512) })),
+			metadata: Array.from({ length: 120 }, (_, i) => ({
+				key: `${i}`.padEnd(48, 'k'),
+				value: s(512),
+			})),
 		};
 		const res = await patch(OPEN, body);
 		expect(res.status).toBe(200);
@@ -178,16 +314,25 @@ describe('Yuno sandbox', () => {
 	});
 
 	test('unknown session: 404 CHECKOUT_SESSION_NOT_FOUND on PATCH and GET', async () => {
-		for (const res of [await patch(SEEDED.yuno.unknown, REQUIRED), await get(SEEDED.yuno.unknown)]) {
+		for (const res of [
+			await patch(SEEDED.yuno.unknown, REQUIRED),
+			await get(SEEDED.yuno.unknown),
+		]) {
 			expect(res.status).toBe(404);
-			expect(res.data).toEqual({ code: 'CHECKOUT_SESSION_NOT_FOUND', messages: ['Checkout session not found'] });
+			expect(res.data).toEqual({
+				code: 'CHECKOUT_SESSION_NOT_FOUND',
+				messages: ['Checkout session not found'],
+			});
 		}
 	});
 
 	test('the expired session refuses with 400 CHECKOUT_SESSION_EXPIRED_TIME and keeps its data', async () => {
 		const res = await patch(EXPIRED.id, REQUIRED);
 		expect(res.status).toBe(400);
-		expect(res.data).toEqual({ code: 'CHECKOUT_SESSION_EXPIRED_TIME', messages: ['The checkout session has expired'] });
+		expect(res.data).toEqual({
+			code: 'CHECKOUT_SESSION_EXPIRED_TIME',
+			messages: ['The checkout session has expired'],
+		});
 		const after = await get(EXPIRED.id);
 		expect(after.status).toBe(200);
 		expect(after.data.merchant_order_id).toBe('order-0009');
@@ -201,7 +346,9 @@ describe('Yuno sandbox', () => {
 	});
 
 	test('undocumented routes (payment-methods is left out) answer a bare 404', async () => {
-		const res = await ctx.api('yuno').get(`/checkout/sessions/${OPEN}/payment-methods`, { responseType: 'text' });
+		const res = await ctx
+			.api('yuno')
+			.get(`/checkout/sessions/${OPEN}/payment-methods`, { responseType: 'text' });
 		expect(res.status).toBe(404);
 		expect(res.data).toBe('');
 		expect(res.headers['content-length']).toBe('0');
@@ -212,17 +359,29 @@ describe('Yuno sandbox', () => {
 		expect(id).toBe('b0000000-0000-4000-8000-000000000042');
 		expect(id).toMatch(UUID);
 		expect((await patch(id, REQUIRED)).status).toBe(200);
-		expect((await get(id)).data).toMatchObject({ checkout_session: id, merchant_order_id: 'order-new' });
+		expect((await get(id)).data).toMatchObject({
+			checkout_session: id,
+			merchant_order_id: 'order-new',
+		});
 	});
 
 	test('create (POST /checkout/sessions) returns a session that GET and PATCH know', async () => {
-		const res = await ctx.api('yuno').post('/checkout/sessions', { ...REQUIRED, amount: { currency: 'MXN', value: 520 } });
+		const res = await ctx
+			.api('yuno')
+			.post('/checkout/sessions', { ...REQUIRED, amount: { currency: 'MXN', value: 520 } });
 		expect(res.status).toBe(200);
 		expect(res.data.checkout_session).toMatch(UUID);
 		expect(res.data.checkout_id).toMatch(UUID);
 		expect(res.data).not.toHaveProperty('used');
-		expect((await patch(res.data.checkout_session, { ...REQUIRED, payment_description: 'Changed' })).status).toBe(200);
-		expect((await get(res.data.checkout_session)).data).toMatchObject({ payment_description: 'Changed', amount: { currency: 'MXN', value: 520 }, used: false });
+		expect(
+			(await patch(res.data.checkout_session, { ...REQUIRED, payment_description: 'Changed' }))
+				.status,
+		).toBe(200);
+		expect((await get(res.data.checkout_session)).data).toMatchObject({
+			payment_description: 'Changed',
+			amount: { currency: 'MXN', value: 520 },
+			used: false,
+		});
 		const bad = await ctx.api('yuno').post('/checkout/sessions', { country: 'BR' });
 		expect(bad.status).toBe(400);
 		expect(bad.data.code).toBe('INVALID_REQUEST');

@@ -1,0 +1,112 @@
+'use strict';
+// Runs one contender once, in a fresh process, and reports wall time, failures, CPU and peak memory.
+const path = require('node:path');
+const http = require('node:http');
+const { performance } = require('node:perf_hooks');
+
+process.env.CHECKOUT_NODES_ROOT = path.resolve(__dirname, '..', 'dist');
+const axios = require('axios');
+const { SANDBOX_KEYS, bulkSessionId } = require('../sandbox');
+const { runNode } = require('../test/helpers/engine');
+
+const PACKAGE = 'n8n-nodes-checkout-sessions';
+
+function items(provider, count) {
+	return Array.from({ length: count }, (_, index) => ({ session: bulkSessionId(provider, index), n: index }));
+}
+
+const contenders = {
+	/** Our node as a user configures it: id and one field from the incoming item. */
+	async ours({ provider, count, baseUrls }) {
+		const parameters = {
+			upag: {
+				checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.session }}' },
+				updateFields: { successUrl: '={{ "https://shop.example/ok/" + $json.n }}' },
+			},
+			speed: {
+				checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.session }}' },
+				afterPayment: 'redirect',
+				successUrl: '={{ "https://shop.example/ok/" + $json.n }}',
+			},
+		}[provider];
+		const credentials = {
+			upag: { token: SANDBOX_KEYS.upag.token, baseUrl: baseUrls.upag },
+			speed: { secretKey: SANDBOX_KEYS.speed.secretKey, apiVersion: '', baseUrl: baseUrls.speed },
+		}[provider];
+		const { output, error } = await runNode({
+			nodeType: `${PACKAGE}.${provider}`,
+			parameters,
+			items: items(provider, count),
+			credentials,
+			credentialType: `${provider}Api`,
+			onError: 'continueRegularOutput',
+		});
+		if (error) return count;
+		return output.filter((item) => item.json.error !== undefined).length;
+	},
+
+	/** n8n's HTTP Request node (v4.5, default options) doing the same Upag update with a Header Auth credential. */
+	async httpRequestNode({ count, baseUrls }) {
+		const { output, error } = await runNode({
+			nodeType: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.5,
+			parameters: {
+				method: 'PUT',
+				url: `=${baseUrls.upag}/checkout-sessions/{{ $json.session }}`,
+				authentication: 'genericCredentialType',
+				genericAuthType: 'httpHeaderAuth',
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify({ successUrl: "https://shop.example/ok/" + $json.n }) }}',
+				options: {},
+			},
+			items: items('upag', count),
+			credentials: { name: 'Authorization', value: `Bearer ${SANDBOX_KEYS.upag.token}` },
+			credentialType: 'httpHeaderAuth',
+		});
+		// Without "Continue On Fail" one failed request fails the run: no item comes out.
+		if (error) return count;
+		return count - output.length;
+	},
+
+	/** A hand-written client: axios with keep-alive, the same number in flight as our node, no retries. */
+	async rawAxios({ count, baseUrls, concurrency }) {
+		const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+		const client = axios.create({
+			baseURL: baseUrls.upag,
+			httpAgent: agent,
+			headers: { Authorization: `Bearer ${SANDBOX_KEYS.upag.token}` },
+			validateStatus: () => true,
+		});
+		const list = items('upag', count);
+		let next = 0;
+		let failed = 0;
+		async function worker() {
+			while (next < list.length) {
+				const item = list[next++];
+				const response = await client
+					.put(`/checkout-sessions/${item.session}`, { successUrl: `https://shop.example/ok/${item.n}` })
+					.catch(() => ({ status: 0 }));
+				if (response.status !== 200) failed += 1;
+			}
+		}
+		await Promise.all(Array.from({ length: concurrency }, worker));
+		agent.destroy();
+		return failed;
+	},
+};
+
+process.on('message', async (job) => {
+	const cpuBefore = process.cpuUsage();
+	const started = performance.now();
+	const failedItems = await contenders[job.contender](job);
+	const wallMs = performance.now() - started;
+	const cpu = process.cpuUsage(cpuBefore);
+	process.send({
+		wallMs: Math.round(wallMs),
+		failedItems,
+		cpuMsPerItem: (cpu.user + cpu.system) / 1000 / job.count,
+		peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+	});
+	process.exit(0);
+});

@@ -1,0 +1,8 @@
+'use strict';
+
+module.exports = [
+	require('./sprintcheckout'),
+	require('./speed'),
+	require('./yuno'),
+	require('./upag'),
+];
