@@ -83,7 +83,7 @@ interface ApiErrorFields {
 
 /**
  * NodeApiError rewrites messages that mention common network codes; ours already say
- * which item failed and why, so the message is set again after construction.
+ * which item failed and why, so message and status are set again after construction.
  */
 function apiError(node: INode, fields: ApiErrorFields): NodeApiError {
 	const error = new NodeApiError(node, { code: fields.code } as JsonObject, {
@@ -93,6 +93,8 @@ function apiError(node: INode, fields: ApiErrorFields): NodeApiError {
 		itemIndex: fields.itemIndex,
 	});
 	error.message = fields.message;
+	// NodeApiError would otherwise take a network code (ECONNRESET) for the HTTP status.
+	error.httpCode = fields.httpCode === undefined ? null : String(fields.httpCode);
 	error.context.providerCode = fields.code;
 	return error;
 }
