@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
 
 export const checkoutSessionResource: INodeProperties = {
 	displayName: 'Resource',
