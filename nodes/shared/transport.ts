@@ -106,6 +106,8 @@ export async function createApiClient(
 			timeout: policy.timeoutMs,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// None of these endpoints redirects; following one would resend the key elsewhere.
+			disableFollowRedirect: true,
 		};
 		if (call.body !== undefined) options.body = call.body;
 		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options, {

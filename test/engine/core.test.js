@@ -98,3 +98,31 @@ describe('the shared item loop, through the engine', () => {
 		expect(ctx.requests()).toEqual([]);
 	});
 });
+
+test('a redirect is not followed, so the key is never sent to another address', async () => {
+	const http = require('node:http');
+	const seen = [];
+	const elsewhere = http.createServer((req, res) => {
+		seen.push(req.headers.authorization);
+		res.end('{}');
+	});
+	await new Promise((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+	const redirecting = http.createServer((req, res) => {
+		res.writeHead(307, { location: `http://127.0.0.1:${elsewhere.address().port}${req.url}` });
+		res.end();
+	});
+	await new Promise((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+	try {
+		const { error } = await ctx.run(
+			'upag',
+			{ checkoutSessionId: id('cs_open_1'), updateFields: { paymentMethods: ['pix'] } },
+			[{}],
+			{ credentials: { baseUrl: `http://127.0.0.1:${redirecting.address().port}/v1` } },
+		);
+		expect(error.message).toMatch(/^\[item 0\] Upag answered 307/);
+		expect(seen).toEqual([]);
+	} finally {
+		redirecting.close();
+		elsewhere.close();
+	}
+});
