@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * Adds the credential to a request. A function rather than a declarative block: n8n would
@@ -21,7 +26,8 @@ export class SpeedApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/speed.svg', dark: 'file:../icons/speed.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-checkout-sessions/n8n-nodes-checkout-sessions#speed';
+	documentationUrl =
+		'https://github.com/n8n-nodes-checkout-sessions/n8n-nodes-checkout-sessions#speed';
 
 	properties: INodeProperties[] = [
 		{

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * Adds the credential to a request. A function rather than a declarative block: n8n would
@@ -19,9 +24,13 @@ export class SprintcheckoutApi implements ICredentialType {
 
 	displayName = 'Sprintcheckout API';
 
-	icon = { light: 'file:../icons/sprintcheckout.svg', dark: 'file:../icons/sprintcheckout.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/sprintcheckout.svg',
+		dark: 'file:../icons/sprintcheckout.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-checkout-sessions/n8n-nodes-checkout-sessions#sprintcheckout';
+	documentationUrl =
+		'https://github.com/n8n-nodes-checkout-sessions/n8n-nodes-checkout-sessions#sprintcheckout';
 
 	properties: INodeProperties[] = [
 		{
@@ -31,7 +40,8 @@ export class SprintcheckoutApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The key from the Sprintcheckout dashboard ("Get paid"), sent in the X-SC-ApiKey header',
+			description:
+				'The key from the Sprintcheckout dashboard ("Get paid"), sent in the X-SC-ApiKey header',
 		},
 		{
 			displayName: 'Base URL Override',

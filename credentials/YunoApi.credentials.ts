@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * Adds the credential to a request. A function rather than a declarative block: n8n would
@@ -11,10 +16,10 @@ export async function authenticateYuno(
 	return {
 		...requestOptions,
 		headers: {
-		...requestOptions.headers,
-		'public-api-key': String(credentials.publicApiKey),
-		'private-secret-key': String(credentials.privateSecretKey),
-	},
+			...requestOptions.headers,
+			'public-api-key': String(credentials.publicApiKey),
+			'private-secret-key': String(credentials.privateSecretKey),
+		},
 	};
 }
 
@@ -25,7 +30,8 @@ export class YunoApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/yuno.svg', dark: 'file:../icons/yuno.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-checkout-sessions/n8n-nodes-checkout-sessions#yuno';
+	documentationUrl =
+		'https://github.com/n8n-nodes-checkout-sessions/n8n-nodes-checkout-sessions#yuno';
 
 	properties: INodeProperties[] = [
 		{
@@ -64,7 +70,8 @@ export class YunoApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '493e9374-510a-4201-9e09-de669d75f256',
-			description: 'Your Yuno account ID (UUID, from the dashboard), sent as account_id unless a node sets another',
+			description:
+				'Your Yuno account ID (UUID, from the dashboard), sent as account_id unless a node sets another',
 		},
 		{
 			displayName: 'Base URL Override',

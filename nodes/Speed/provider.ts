@@ -9,8 +9,13 @@ export const SPEED_API_VERSIONS = ['2022-04-15', '2022-10-15'] as const;
 function parseSpeedError(body: unknown): ProviderErrorDetails {
 	const errors = (body as { errors?: unknown } | null)?.errors;
 	if (!Array.isArray(errors) || errors.length === 0) return {};
-	const entries = errors.filter((entry): entry is { type?: unknown; message?: unknown } => typeof entry === 'object' && entry !== null);
-	const messages = entries.map((entry) => entry.message).filter((message): message is string => typeof message === 'string');
+	const entries = errors.filter(
+		(entry): entry is { type?: unknown; message?: unknown } =>
+			typeof entry === 'object' && entry !== null,
+	);
+	const messages = entries
+		.map((entry) => entry.message)
+		.filter((message): message is string => typeof message === 'string');
 	const type = entries[0]?.type;
 	return {
 		code: typeof type === 'string' ? type : undefined,
@@ -37,4 +42,3 @@ export const speed: Provider = {
 			: {},
 	parseError: parseSpeedError,
 };
-

@@ -1,8 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTestFor } from '../shared/credentialTest';
-import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
+import {
+	checkoutSessionOperations,
+	checkoutSessionResource,
+	requestOptions,
+} from '../shared/description';
 import { route } from '../shared/operation';
 import { sprintcheckout } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
@@ -11,7 +20,10 @@ export class Sprintcheckout implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sprintcheckout',
 		name: 'sprintcheckout',
-		icon: { light: 'file:../../icons/sprintcheckout.svg', dark: 'file:../../icons/sprintcheckout.dark.svg' },
+		icon: {
+			light: 'file:../../icons/sprintcheckout.svg',
+			dark: 'file:../../icons/sprintcheckout.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
@@ -21,7 +33,12 @@ export class Sprintcheckout implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sprintcheckoutApi', required: true, testedBy: 'sprintcheckoutApiTest' }],
-		properties: [checkoutSessionResource, checkoutSessionOperations, ...update.description, requestOptions()],
+		properties: [
+			checkoutSessionResource,
+			checkoutSessionOperations,
+			...update.description,
+			requestOptions(),
+		],
 	};
 
 	methods = {

@@ -21,4 +21,3 @@ export const sprintcheckoutCheckoutUrls: SessionUrlPattern[] = [
 		regex: /^https?:\/\/app\.sprintcheckout\.com\/?\?(?:[^#]*&)?uid=([^&#\s]+)/i,
 	},
 ];
-

@@ -1,8 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTestFor } from '../shared/credentialTest';
-import { checkoutSessionOperations, checkoutSessionResource, requestOptions } from '../shared/description';
+import {
+	checkoutSessionOperations,
+	checkoutSessionResource,
+	requestOptions,
+} from '../shared/description';
 import { route } from '../shared/operation';
 import { upag } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
@@ -21,7 +30,12 @@ export class Upag implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'upagApi', required: true, testedBy: 'upagApiTest' }],
-		properties: [checkoutSessionResource, checkoutSessionOperations, ...update.description, requestOptions()],
+		properties: [
+			checkoutSessionResource,
+			checkoutSessionOperations,
+			...update.description,
+			requestOptions(),
+		],
 	};
 
 	methods = {

@@ -20,4 +20,3 @@ export const upagCheckoutUrls: SessionUrlPattern[] = [
 		regex: /^https?:\/\/checkout\.upag\.io\/(cs_[^/?#\s]+)\/?(?:[?#].*)?$/i,
 	},
 ];
-

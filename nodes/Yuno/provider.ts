@@ -13,7 +13,9 @@ export const YUNO_BASE_URLS: Record<string, string> = {
 function parseYunoError(body: unknown): ProviderErrorDetails {
 	if (body === null || typeof body !== 'object') return {};
 	const { code, messages } = body as { code?: unknown; messages?: unknown };
-	const texts = Array.isArray(messages) ? messages.filter((message): message is string => typeof message === 'string') : [];
+	const texts = Array.isArray(messages)
+		? messages.filter((message): message is string => typeof message === 'string')
+		: [];
 	return {
 		code: typeof code === 'string' ? code : undefined,
 		message: texts.length > 0 ? texts.join('; ') : undefined,
@@ -25,7 +27,10 @@ export const yuno: Provider = {
 	credentialType: 'yunoApi',
 	authenticate: authenticateYuno,
 	// GET of a session id that cannot exist: CHECKOUT_SESSION_NOT_FOUND with good keys, 401/403 otherwise.
-	credentialProbe: { method: 'GET', path: '/checkout/sessions/00000000-0000-4000-8000-000000000000' },
+	credentialProbe: {
+		method: 'GET',
+		path: '/checkout/sessions/00000000-0000-4000-8000-000000000000',
+	},
 	defaultBaseUrl: (credentials: ICredentialDataDecryptedObject) =>
 		YUNO_BASE_URLS[String(credentials.environment)] ?? YUNO_BASE_URLS.sandbox,
 	secretFields: ['publicApiKey', 'privateSecretKey'],
@@ -54,4 +59,3 @@ export const YUNO_COUNTRIES: Array<[code: string, name: string]> = [
 ];
 
 export const YUNO_WORKFLOWS = ['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS'] as const;
-

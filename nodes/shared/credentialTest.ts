@@ -17,7 +17,9 @@ function baseUrlOf(provider: Provider, data: ICredentialDataDecryptedObject): st
 	const text = override !== '' ? override : provider.defaultBaseUrl(data);
 	try {
 		const url = new URL(text);
-		return url.protocol === 'http:' || url.protocol === 'https:' ? text.replace(/\/+$/, '') : undefined;
+		return url.protocol === 'http:' || url.protocol === 'https:'
+			? text.replace(/\/+$/, '')
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -30,14 +32,23 @@ function baseUrlOf(provider: Provider, data: ICredentialDataDecryptedObject): st
  * answers 401/403, an accepted one anything else (404, 400). Only the status is read.
  */
 export function credentialTestFor(provider: Provider): ICredentialTestFunction {
-	return async function (this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	return async function (
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
 		const data = credential.data ?? {};
 		const baseUrl = baseUrlOf(provider, data);
 		if (baseUrl === undefined) {
-			return { status: 'Error', message: 'The base URL override must be a URL starting with http:// or https://' };
+			return {
+				status: 'Error',
+				message: 'The base URL override must be a URL starting with http:// or https://',
+			};
 		}
 		const call = provider.credentialProbe;
-		const { headers, auth } = await provider.authenticate(data, { url: call.path, headers: provider.headers?.(data) });
+		const { headers, auth } = await provider.authenticate(data, {
+			url: call.path,
+			headers: provider.headers?.(data),
+		});
 		let response: ProbeResponse;
 		try {
 			// The only HTTP helper n8n gives a credential test function (ICredentialTestFunctions).
@@ -55,14 +66,23 @@ export function credentialTestFor(provider: Provider): ICredentialTestFunction {
 			})) as ProbeResponse;
 		} catch (error) {
 			const code = (error as { code?: unknown }).code;
-			return { status: 'Error', message: `Could not reach ${provider.displayName} at ${baseUrl}: ${typeof code === 'string' ? code : 'no answer'}` };
+			return {
+				status: 'Error',
+				message: `Could not reach ${provider.displayName} at ${baseUrl}: ${typeof code === 'string' ? code : 'no answer'}`,
+			};
 		}
 		const status = response.statusCode;
 		if (status === 401 || status === 403) {
-			return { status: 'Error', message: `${provider.displayName} rejected these credentials (HTTP ${status})` };
+			return {
+				status: 'Error',
+				message: `${provider.displayName} rejected these credentials (HTTP ${status})`,
+			};
 		}
 		if (status >= 500 || status === 429) {
-			return { status: 'Error', message: `${provider.displayName} could not check the credentials right now (HTTP ${status}); try again` };
+			return {
+				status: 'Error',
+				message: `${provider.displayName} could not check the credentials right now (HTTP ${status}); try again`,
+			};
 		}
 		return { status: 'OK', message: `${provider.displayName} accepted the credentials` };
 	};

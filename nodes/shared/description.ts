@@ -78,3 +78,42 @@ export function requestOptions(extra: INodeProperties[] = []): INodeProperties {
 		],
 	};
 }
+
+/** The collection that holds a node's optional fields ("Update Fields", as n8n names it). */
+export function updateFields(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** Key/value rows (`{ pair: [{ key, value }] }` in n8n's parameter shape). */
+export function keyValueRows(field: {
+	displayName: string;
+	name: string;
+	description: string;
+}): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${field.displayName}`,
+		default: {},
+		description: field.description,
+		options: [
+			{
+				displayName: 'Pair',
+				name: 'pair',
+				values: [
+					{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}

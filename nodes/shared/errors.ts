@@ -36,18 +36,29 @@ export function inputErrorFromZod(error: ZodError): InputError {
 	return new InputError(formatIssuePath(issue.path) || 'input', issue.message);
 }
 
-export function invalidItemError(node: INode, itemIndex: number, error: InputError): NodeOperationError {
+export function invalidItemError(
+	node: INode,
+	itemIndex: number,
+	error: InputError,
+): NodeOperationError {
 	return new NodeOperationError(node, `[item ${itemIndex}] ${error.field}: ${error.message}`, {
 		itemIndex,
-		description: 'Nothing was sent for this item. Fix the value (or the expression that produces it) and run again.',
+		description:
+			'Nothing was sent for this item. Fix the value (or the expression that produces it) and run again.',
 	});
 }
 
 /** Makes any failure of one item an n8n error that says which item it was. */
-export function toItemError(node: INode, itemIndex: number, error: unknown): NodeApiError | NodeOperationError {
+export function toItemError(
+	node: INode,
+	itemIndex: number,
+	error: unknown,
+): NodeApiError | NodeOperationError {
 	if (error instanceof InputError) return invalidItemError(node, itemIndex, error);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 const statusHints: Record<number, string> = {
@@ -61,7 +72,8 @@ const statusHints: Record<number, string> = {
 };
 
 function hintFor(status: number): string {
-	if (status >= 500) return 'The provider had a server error. It may be temporary: try again later.';
+	if (status >= 500)
+		return 'The provider had a server error. It may be temporary: try again later.';
 	return statusHints[status] ?? 'The provider refused the request.';
 }
 
@@ -103,7 +115,12 @@ function apiError(node: INode, fields: ApiErrorFields): NodeApiError {
  * Builds the error a user sees for a failed call. Only the provider's status, code and
  * message go in: never the request (its headers hold the credential).
  */
-export function providerError(node: INode, provider: Provider, failure: ApiFailure, itemIndex: number): NodeApiError {
+export function providerError(
+	node: INode,
+	provider: Provider,
+	failure: ApiFailure,
+	itemIndex: number,
+): NodeApiError {
 	const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
 	if (failure.status === undefined) {
 		const code = failure.networkCode ?? 'NETWORK_ERROR';
@@ -127,7 +144,12 @@ export function providerError(node: INode, provider: Provider, failure: ApiFailu
 	});
 }
 
-export function malformedResponseError(node: INode, provider: Provider, status: number, itemIndex: number): NodeApiError {
+export function malformedResponseError(
+	node: INode,
+	provider: Provider,
+	status: number,
+	itemIndex: number,
+): NodeApiError {
 	return apiError(node, {
 		message: `[item ${itemIndex}] ${provider.displayName} answered ${status} with a body that is not a JSON object`,
 		description:
@@ -140,12 +162,19 @@ export function malformedResponseError(node: INode, provider: Provider, status: 
 
 function describeBody(body: unknown): string | undefined {
 	if (typeof body !== 'string' || body.trim() === '') return undefined;
-	const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	const text = body
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /** The JSON of a failed item under "Continue On Fail". */
-export function errorItemJson(error: unknown): { error: string; httpCode: string | null; code: string | null } {
+export function errorItemJson(error: unknown): {
+	error: string;
+	httpCode: string | null;
+	code: string | null;
+} {
 	if (error instanceof NodeApiError) {
 		return {
 			error: error.message,
@@ -156,7 +185,11 @@ export function errorItemJson(error: unknown): { error: string; httpCode: string
 	if (error instanceof NodeOperationError) {
 		return { error: error.message, httpCode: null, code: 'INVALID_INPUT' };
 	}
-	return { error: error instanceof Error ? error.message : String(error), httpCode: null, code: null };
+	return {
+		error: error instanceof Error ? error.message : String(error),
+		httpCode: null,
+		code: null,
+	};
 }
 
 /**

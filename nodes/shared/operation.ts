@@ -5,7 +5,7 @@ import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './description';
 import { InputError, inputErrorFromZod, toItemError } from './errors';
 import { runItems } from './itemLoop';
 import { createApiClient } from './transport';
-import type { UpdateOperationSpec } from './types';
+import type { ApiCall, UpdateOperationSpec } from './types';
 
 export interface RunOptions extends IDataObject {
 	maxConcurrentRequests: number;
@@ -20,7 +20,10 @@ function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 		typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 	return {
 		...options,
-		maxConcurrentRequests: Math.max(1, Math.floor(positive(options.maxConcurrentRequests, DEFAULT_MAX_CONCURRENT_REQUESTS))),
+		maxConcurrentRequests: Math.max(
+			1,
+			Math.floor(positive(options.maxConcurrentRequests, DEFAULT_MAX_CONCURRENT_REQUESTS)),
+		),
 		maxRetries: Math.floor(positive(options.maxRetries, 5)),
 		maxRetryWait: positive(options.maxRetryWait, 60),
 		timeout: Math.max(0.001, positive(options.timeout, 30)),
@@ -70,12 +73,28 @@ export async function runUpdate<Input extends IDataObject>(
 export type OperationTable = Record<string, Record<string, UpdateOperationSpec<IDataObject>>>;
 
 /** Picks the operation named by the node's Resource and Operation parameters. */
-export async function route(ctx: IExecuteFunctions, operations: OperationTable): Promise<INodeExecutionData[][]> {
+export async function route(
+	ctx: IExecuteFunctions,
+	operations: OperationTable,
+): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const spec = operations[resource]?.[operation];
 	if (!spec) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return await runUpdate(ctx, spec);
+}
+
+/** The common case: one validated item is one call, and the answer is the output item. */
+export function singleCallUpdate<Input extends IDataObject>(
+	spec: Omit<UpdateOperationSpec<Input>, 'send'> & { buildRequest(input: Input): ApiCall },
+): UpdateOperationSpec<Input> {
+	return {
+		...spec,
+		send: async (input, api, itemIndex) => await api.call(spec.buildRequest(input), itemIndex),
+	};
 }

@@ -21,7 +21,12 @@ export function compact(values: IDataObject): IDataObject {
 }
 
 /** Reads one parameter; n8n's own type checks become an error that names the field. */
-export function readParameter(ctx: IExecuteFunctions, itemIndex: number, name: string, fallback?: unknown): unknown {
+export function readParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	fallback?: unknown,
+): unknown {
 	let failure: unknown;
 	try {
 		return ctx.getNodeParameter(name, itemIndex, fallback);
@@ -31,7 +36,11 @@ export function readParameter(ctx: IExecuteFunctions, itemIndex: number, name: s
 	throw new InputError(name, failure instanceof Error ? failure.message : String(failure));
 }
 
-export function readCollection(ctx: IExecuteFunctions, itemIndex: number, name: string): IDataObject {
+export function readCollection(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): IDataObject {
 	const value = readParameter(ctx, itemIndex, name, {});
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		throw new InputError(name, 'must be a set of fields');
@@ -44,7 +53,12 @@ export function fixedRows(value: IDataObject[string], rowName: string): IDataObj
 	if (value !== null && typeof value === 'object' && !Array.isArray(value) && rowName in value) {
 		return (value as IDataObject)[rowName];
 	}
-	if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
+	if (
+		value !== null &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		Object.keys(value).length === 0
+	) {
 		return undefined;
 	}
 	return value;

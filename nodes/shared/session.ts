@@ -57,7 +57,10 @@ export function sessionLocator(options: {
 
 /** Turns a locator value, a plain id or a checkout URL into the bare session id. */
 export function extractSessionId(field: string, raw: unknown, urls: SessionUrlPattern[]): string {
-	const value = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	const value =
+		raw !== null && typeof raw === 'object' && 'value' in raw
+			? (raw as { value: unknown }).value
+			: raw;
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		throw new InputError(field, 'must be a session ID or checkout URL (text)');
 	}
@@ -69,7 +72,10 @@ export function extractSessionId(field: string, raw: unknown, urls: SessionUrlPa
 	}
 	if (/^https?:\/\//i.test(text)) {
 		const hint = urls.length > 0 ? `; expected e.g. ${urls[0].example}` : '';
-		throw new InputError(field, `is a URL this provider does not document as a checkout URL${hint}`);
+		throw new InputError(
+			field,
+			`is a URL this provider does not document as a checkout URL${hint}`,
+		);
 	}
 	return text;
 }

@@ -1,4 +1,9 @@
-import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiFailure } from './errors';
@@ -34,7 +39,10 @@ const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const BASE_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
 
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+	value: string | string[] | undefined,
+	now = Date.now(),
+): number | undefined {
 	const text = Array.isArray(value) ? value[0] : value;
 	if (text === undefined || text.trim() === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(text.trim())) return Number(text.trim()) * 1000;
@@ -57,16 +65,26 @@ function networkCode(error: unknown): string {
 	return 'NETWORK_ERROR';
 }
 
-export function resolveBaseUrl(ctx: IExecuteFunctions, override: unknown, fallback: string): string {
+export function resolveBaseUrl(
+	ctx: IExecuteFunctions,
+	override: unknown,
+	fallback: string,
+): string {
 	const text = typeof override === 'string' && override.trim() !== '' ? override.trim() : fallback;
 	let url: URL;
 	try {
 		url = new URL(text);
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `The credential's base URL is not a valid URL: ${text}`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The credential's base URL is not a valid URL: ${text}`,
+		);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new NodeOperationError(ctx.getNode(), `The credential's base URL must start with http:// or https://`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The credential's base URL must start with http:// or https://`,
+		);
 	}
 	return text.replace(/\/+$/, '');
 }
@@ -110,9 +128,14 @@ export async function createApiClient(
 			disableFollowRedirect: true,
 		};
 		if (call.body !== undefined) options.body = call.body;
-		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options, {
-			credentialsDecrypted,
-		})) as FullResponse;
+		return (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			provider.credentialType,
+			options,
+			{
+				credentialsDecrypted,
+			},
+		)) as FullResponse;
 	}
 
 	type Outcome =
@@ -125,7 +148,11 @@ export async function createApiClient(
 			response = await send(apiCall);
 		} catch (error) {
 			// No response at all: the error object holds the request (and its auth header), so only its code is kept.
-			return { done: false, failure: { networkCode: networkCode(error), attempts }, retryable: true };
+			return {
+				done: false,
+				failure: { networkCode: networkCode(error), attempts },
+				retryable: true,
+			};
 		}
 		const { statusCode: status, body } = response;
 		if (status >= 200 && status < 300) {

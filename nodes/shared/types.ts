@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import type { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
@@ -32,7 +37,10 @@ export interface Provider {
 	/** Reads the provider's code and message out of an error body (shapes differ per provider). */
 	parseError(body: unknown): ProviderErrorDetails;
 	/** The credential type's own authenticate function (used by the credential test). */
-	authenticate(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions): Promise<IHttpRequestOptions>;
+	authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions>;
 	/** A request that changes nothing, for the credential test: refused as 401/403 only with bad keys. */
 	credentialProbe: ApiCall;
 }

@@ -17,7 +17,10 @@ export function text(limits: { min?: number; max?: number } = {}) {
 	if (limits.max !== undefined) {
 		schema = schema.max(limits.max, `must be at most ${limits.max} characters`);
 	}
-	return z.preprocess((value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value), schema);
+	return z.preprocess(
+		(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
+		schema,
+	);
 }
 
 export function number() {
@@ -28,7 +31,9 @@ export function number() {
 }
 
 export function integer(limits: { min?: number; max?: number } = {}) {
-	let schema = z.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number');
+	let schema = z
+		.number({ invalid_type_error: 'must be a whole number' })
+		.int('must be a whole number');
 	if (limits.min !== undefined) schema = schema.min(limits.min, `must be ${limits.min} or more`);
 	if (limits.max !== undefined) schema = schema.max(limits.max, `must be ${limits.max} or less`);
 	return z.preprocess(
@@ -48,7 +53,9 @@ export function url(limits: { min?: number; max?: number } = {}) {
 	return text(limits).refine((value) => {
 		try {
 			const parsed = new URL(value);
-			return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+			return (
+				(parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== ''
+			);
 		} catch {
 			return false;
 		}
@@ -56,7 +63,12 @@ export function url(limits: { min?: number; max?: number } = {}) {
 }
 
 export function currencyCode() {
-	return text().pipe(z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter code').transform((code) => code.toUpperCase()));
+	return text().pipe(
+		z
+			.string()
+			.regex(/^[A-Za-z]{3}$/, 'must be a 3-letter code')
+			.transform((code) => code.toUpperCase()),
+	);
 }
 
 export function oneOf<T extends [string, ...string[]]>(values: T) {
@@ -68,7 +80,9 @@ export function oneOf<T extends [string, ...string[]]>(values: T) {
 /** A list of rows from a fixed collection, with a count limit. */
 export function rows<T extends z.ZodTypeAny>(row: T, limits: { min?: number; max?: number }) {
 	let schema = z.array(row, { invalid_type_error: 'must be a list' });
-	if (limits.min !== undefined) schema = schema.min(limits.min, `must have at least ${limits.min} row(s)`);
-	if (limits.max !== undefined) schema = schema.max(limits.max, `must have at most ${limits.max} rows`);
+	if (limits.min !== undefined)
+		schema = schema.min(limits.min, `must have at least ${limits.min} row(s)`);
+	if (limits.max !== undefined)
+		schema = schema.max(limits.max, `must have at most ${limits.max} rows`);
 	return schema;
 }

@@ -3,9 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { InputError } from '../../../shared/errors';
+import { keyValueRows, updateFields } from '../../../shared/description';
 import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
 import { extractSessionId, sessionLocator } from '../../../shared/session';
-import type { ApiCall, UpdateOperationSpec } from '../../../shared/types';
+import { singleCallUpdate } from '../../../shared/operation';
+import type { ApiCall } from '../../../shared/types';
 import { rows, text, url } from '../../../shared/validation';
 import { speed } from '../../provider';
 
@@ -53,72 +55,52 @@ const properties: INodeProperties[] = [
 		description: 'The message shown to the payer after paying',
 		displayOptions: { show: { afterPayment: ['message'] } },
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Cancel URL',
-				name: 'cancelUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://shop.example.com/cart',
-				description: 'Where the payer goes after cancelling',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'The description of the checkout session',
-			},
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Metadata',
-				default: {},
-				description:
-					'Keys to add or change (keys are case-sensitive); keys not listed keep their current value',
-				options: [
-					{
-						displayName: 'Pair',
-						name: 'pair',
-						values: [
-							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'The header or title of the payment page',
-			},
-			{
-				displayName: 'Title Description',
-				name: 'titleDescription',
-				type: 'string',
-				default: '',
-				description: 'A short description shown under the title of the payment page',
-			},
-			{
-				displayName: 'Title Image',
-				name: 'titleImage',
-				type: 'string',
-				default: '',
-				placeholder: 'https://shop.example.com/logo.png',
-				description: 'An image for the payment page: an image URL, or the image as base64 or a data URL (at most 2 MB)',
-			},
-		],
-	},
+	updateFields([
+		{
+			displayName: 'Cancel URL',
+			name: 'cancelUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://shop.example.com/cart',
+			description: 'Where the payer goes after cancelling',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'The description of the checkout session',
+		},
+		keyValueRows({
+			displayName: 'Metadata',
+			name: 'metadata',
+			description:
+				'Keys to add or change (keys are case-sensitive); keys not listed keep their current value',
+		}),
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			description: 'The header or title of the payment page',
+		},
+		{
+			displayName: 'Title Description',
+			name: 'titleDescription',
+			type: 'string',
+			default: '',
+			description: 'A short description shown under the title of the payment page',
+		},
+		{
+			displayName: 'Title Image',
+			name: 'titleImage',
+			type: 'string',
+			default: '',
+			placeholder: 'https://shop.example.com/logo.png',
+			description:
+				'An image for the payment page: an image URL, or the image as base64 or a data URL (at most 2 MB)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -139,12 +121,18 @@ const titleImage = text().superRefine((value, context) => {
 	const bytes = imageBytes(value);
 	if (bytes !== undefined) {
 		if (bytes > TITLE_IMAGE_MAX_BYTES) {
-			context.addIssue({ code: 'custom', message: `must be at most 2 MB (this image is ${(bytes / 1048576).toFixed(2)} MB)` });
+			context.addIssue({
+				code: 'custom',
+				message: `must be at most 2 MB (this image is ${(bytes / 1048576).toFixed(2)} MB)`,
+			});
 		}
 		return;
 	}
 	if (!url().safeParse(value).success) {
-		context.addIssue({ code: 'custom', message: 'must be an image URL (http:// or https://), base64 or a data URL' });
+		context.addIssue({
+			code: 'custom',
+			message: 'must be an image URL (http:// or https://), base64 or a data URL',
+		});
 	}
 });
 
@@ -153,7 +141,11 @@ const metadata = rows(z.object({ key: text({ min: 1 }), value: text() }), { min:
 		const seen = new Set<string>();
 		pairs.forEach((pair, index) => {
 			if (seen.has(pair.key)) {
-				context.addIssue({ code: 'custom', path: [index, 'key'], message: `"${pair.key}" is listed twice` });
+				context.addIssue({
+					code: 'custom',
+					path: [index, 'key'],
+					message: `"${pair.key}" is listed twice`,
+				});
 			}
 			seen.add(pair.key);
 		});
@@ -162,7 +154,9 @@ const metadata = rows(z.object({ key: text({ min: 1 }), value: text() }), { min:
 
 export const schema = z
 	.object({
-		checkoutSessionId: text().pipe(z.string().regex(/^cs_\w+$/, 'must be a session ID starting with cs_')),
+		checkoutSessionId: text().pipe(
+			z.string().regex(/^cs_\w+$/, 'must be a session ID starting with cs_'),
+		),
 		successUrl: url().optional(),
 		successMessage: text({ min: 1 }).optional(),
 		cancelUrl: url().optional(),
@@ -194,7 +188,11 @@ export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const chosen = AFTER_PAYMENT_FIELD[afterPayment];
 	return compact({
 		...fields,
-		checkoutSessionId: extractSessionId('checkoutSessionId', readParameter(ctx, itemIndex, 'checkoutSessionId'), []),
+		checkoutSessionId: extractSessionId(
+			'checkoutSessionId',
+			readParameter(ctx, itemIndex, 'checkoutSessionId'),
+			[],
+		),
 		metadata: fixedRows(fields.metadata, 'pair'),
 		...(chosen ? { [chosen]: readParameter(ctx, itemIndex, chosen, '') } : {}),
 	});
@@ -217,10 +215,10 @@ export function buildRequest(input: SpeedUpdate): ApiCall {
 	};
 }
 
-export const update: UpdateOperationSpec<SpeedUpdate> = {
+export const update = singleCallUpdate<SpeedUpdate>({
 	provider: speed,
 	sessionField: 'checkoutSessionId',
 	read,
 	schema,
-	send: async (input, api, itemIndex) => await api.call(buildRequest(input), itemIndex),
-};
+	buildRequest,
+});

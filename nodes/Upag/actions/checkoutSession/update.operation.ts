@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { updateFields } from '../../../shared/description';
 import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
 import { extractSessionId, sessionLocator } from '../../../shared/session';
-import type { ApiCall, UpdateOperationSpec } from '../../../shared/types';
+import { singleCallUpdate } from '../../../shared/operation';
+import type { ApiCall } from '../../../shared/types';
 import { integer, oneOf, rows, text, url } from '../../../shared/validation';
 import { upag, upagCheckoutUrls } from '../../provider';
 
@@ -13,84 +15,78 @@ const properties: INodeProperties[] = [
 		name: 'checkoutSessionId',
 		displayName: 'Checkout Session',
 		idPlaceholder: 'cs_abc123xyz',
-		description: 'The open checkout session to update: its ID (starts with cs_) or its checkout URL',
+		description:
+			'The open checkout session to update: its ID (starts with cs_) or its checkout URL',
 		urls: upagCheckoutUrls,
 	}),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Cancel URL',
-				name: 'cancelUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://shop.example.com/cart',
-				description: 'Where the customer goes after cancelling',
-			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'string',
-				default: '',
-				placeholder: 'cus_ahwDXrgYvur89iPs',
-				description: 'The Upag customer the session belongs to (starts with cus_)',
-			},
-			{
-				displayName: 'Items',
-				name: 'items',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Item',
-				default: {},
-				description: 'Replaces the items of the session; at least one when set',
-				options: [
-					{
-						displayName: 'Item',
-						name: 'item',
-						values: [
-							{
-								displayName: 'Price ID',
-								name: 'priceId',
-								type: 'string',
-								default: '',
-								placeholder: 'price_def456ghi',
-							},
-							{
-								displayName: 'Quantity',
-								name: 'quantity',
-								type: 'number',
-								typeOptions: { minValue: 1, numberPrecision: 0 },
-								default: 1,
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Payment Methods',
-				name: 'paymentMethods',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Credit Card', value: 'credit_card' },
-					{ name: 'Pix', value: 'pix' },
-				],
-				default: [],
-				description: 'The payment methods the checkout offers',
-			},
-			{
-				displayName: 'Success URL',
-				name: 'successUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://shop.example.com/thanks',
-				description: 'Where the customer goes after paying',
-			},
-		],
-	},
+	updateFields([
+		{
+			displayName: 'Cancel URL',
+			name: 'cancelUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://shop.example.com/cart',
+			description: 'Where the customer goes after cancelling',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			placeholder: 'cus_ahwDXrgYvur89iPs',
+			description: 'The Upag customer the session belongs to (starts with cus_)',
+		},
+		{
+			displayName: 'Items',
+			name: 'items',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Item',
+			default: {},
+			description: 'Replaces the items of the session; at least one when set',
+			options: [
+				{
+					displayName: 'Item',
+					name: 'item',
+					values: [
+						{
+							displayName: 'Price ID',
+							name: 'priceId',
+							type: 'string',
+							default: '',
+							placeholder: 'price_def456ghi',
+						},
+						{
+							displayName: 'Quantity',
+							name: 'quantity',
+							type: 'number',
+							typeOptions: { minValue: 1, numberPrecision: 0 },
+							default: 1,
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Payment Methods',
+			name: 'paymentMethods',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Credit Card', value: 'credit_card' },
+				{ name: 'Pix', value: 'pix' },
+			],
+			default: [],
+			description: 'The payment methods the checkout offers',
+		},
+		{
+			displayName: 'Success URL',
+			name: 'successUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://shop.example.com/thanks',
+			description: 'Where the customer goes after paying',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -101,12 +97,19 @@ export const description = updateDisplayOptions(
 const paymentMethod = oneOf(['credit_card', 'pix']);
 
 export const schema = z.object({
-	checkoutSessionId: text().pipe(z.string().regex(/^cs_\w+$/, 'must be a session ID starting with cs_')),
-	customerId: text().pipe(z.string().regex(/^cus_\w+$/, 'must be a customer ID starting with cus_')).optional(),
-	items: rows(z.object({ priceId: text({ min: 1 }), quantity: integer({ min: 1 }) }), { min: 1 }).optional(),
+	checkoutSessionId: text().pipe(
+		z.string().regex(/^cs_\w+$/, 'must be a session ID starting with cs_'),
+	),
+	customerId: text()
+		.pipe(z.string().regex(/^cus_\w+$/, 'must be a customer ID starting with cus_'))
+		.optional(),
+	items: rows(z.object({ priceId: text({ min: 1 }), quantity: integer({ min: 1 }) }), {
+		min: 1,
+	}).optional(),
 	paymentMethods: z
 		.preprocess(
-			(value) => (typeof value === 'string' ? value.split(',').map((method) => method.trim()) : value),
+			(value) =>
+				typeof value === 'string' ? value.split(',').map((method) => method.trim()) : value,
 			z.array(paymentMethod, { invalid_type_error: 'must be a list of credit_card, pix' }).min(1),
 		)
 		.optional(),
@@ -138,10 +141,10 @@ export function buildRequest(input: UpagUpdate): ApiCall {
 	};
 }
 
-export const update: UpdateOperationSpec<UpagUpdate> = {
+export const update = singleCallUpdate<UpagUpdate>({
 	provider: upag,
 	sessionField: 'checkoutSessionId',
 	read,
 	schema,
-	send: async (input, api, itemIndex) => await api.call(buildRequest(input), itemIndex),
-};
+	buildRequest,
+});

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { InputError } from '../../../shared/errors';
+import { keyValueRows, updateFields } from '../../../shared/description';
 import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
 import { extractSessionId, sessionLocator } from '../../../shared/session';
 import type { ApiCall, ApiClient, UpdateOperationSpec } from '../../../shared/types';
@@ -90,105 +91,90 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Account ID',
-				name: 'accountId',
-				type: 'string',
-				default: '',
-				description: "The Yuno account (UUID). Defaults to the credential's account ID.",
-			},
-			{
-				displayName: 'Alternative Amount',
-				name: 'alternativeAmount',
-				type: 'fixedCollection',
-				default: {},
-				placeholder: 'Set Alternative Amount',
-				description: 'The amount in an alternative currency',
-				options: [{ displayName: 'Alternative Amount', name: 'amount', values: amountFields('alternative currency') }],
-			},
-			{
-				displayName: 'Amount',
-				name: 'amount',
-				type: 'fixedCollection',
-				default: {},
-				placeholder: 'Set Amount',
-				description: 'The payment amount and its currency',
-				options: [{ displayName: 'Amount', name: 'amount', values: amountFields('payment') }],
-			},
-			{
-				displayName: 'Callback URL',
-				name: 'callbackUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://shop.example.com/return',
-				description:
-					'Where the customer is sent after the purchase (needed by payment methods that redirect); 3 to 526 characters',
-			},
-			{
-				displayName: 'Country',
-				name: 'country',
-				type: 'options',
-				options: YUNO_COUNTRIES.map(([code, name]) => ({ name, value: code })),
-				default: 'BR',
-				description: "The customer's country",
-			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'string',
-				default: '',
-				description: 'The Yuno customer (UUID, 36 characters)',
-			},
-			{
-				displayName: 'Merchant Order ID',
-				name: 'merchantOrderId',
-				type: 'string',
-				default: '',
-				description: "Your order's ID; 3 to 255 characters",
-			},
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Metadata',
-				default: {},
-				description: 'Up to 120 key/value pairs (key up to 48 characters, value up to 512)',
-				options: [
-					{
-						displayName: 'Pair',
-						name: 'pair',
-						values: [
-							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Payment Description',
-				name: 'paymentDescription',
-				type: 'string',
-				default: '',
-				description: 'The description of the payment; 3 to 255 characters',
-			},
-			{
-				displayName: 'Workflow',
-				name: 'workflow',
-				type: 'options',
-				options: YUNO_WORKFLOWS.map((workflow) => ({ name: workflow, value: workflow })),
-				default: 'SDK_CHECKOUT',
-				description: 'The checkout workflow type',
-			},
-		],
-	},
+	updateFields([
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			description: "The Yuno account (UUID). Defaults to the credential's account ID.",
+		},
+		{
+			displayName: 'Alternative Amount',
+			name: 'alternativeAmount',
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Set Alternative Amount',
+			description: 'The amount in an alternative currency',
+			options: [
+				{
+					displayName: 'Alternative Amount',
+					name: 'amount',
+					values: amountFields('alternative currency'),
+				},
+			],
+		},
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Set Amount',
+			description: 'The payment amount and its currency',
+			options: [{ displayName: 'Amount', name: 'amount', values: amountFields('payment') }],
+		},
+		{
+			displayName: 'Callback URL',
+			name: 'callbackUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://shop.example.com/return',
+			description:
+				'Where the customer is sent after the purchase (needed by payment methods that redirect); 3 to 526 characters',
+		},
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'options',
+			options: YUNO_COUNTRIES.map(([code, name]) => ({ name, value: code })),
+			default: 'BR',
+			description: "The customer's country",
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			description: 'The Yuno customer (UUID, 36 characters)',
+		},
+		{
+			displayName: 'Merchant Order ID',
+			name: 'merchantOrderId',
+			type: 'string',
+			default: '',
+			description: "Your order's ID; 3 to 255 characters",
+		},
+		keyValueRows({
+			displayName: 'Metadata',
+			name: 'metadata',
+			description: 'Up to 120 key/value pairs (key up to 48 characters, value up to 512)',
+		}),
+		{
+			displayName: 'Payment Description',
+			name: 'paymentDescription',
+			type: 'string',
+			default: '',
+			description: 'The description of the payment; 3 to 255 characters',
+		},
+		{
+			displayName: 'Workflow',
+			name: 'workflow',
+			type: 'options',
+			options: YUNO_WORKFLOWS.map((workflow) => ({ name: workflow, value: workflow })),
+			default: 'SDK_CHECKOUT',
+			description: 'The checkout workflow type',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -203,12 +189,17 @@ export const options: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to read the session first (one GET) to fill merchant order ID, payment description and country when they are not set, since Yuno requires them on every update. Account ID comes from the credential.",
+			'Whether to read the session first (one GET) to fill merchant order ID, payment description and country when they are not set, since Yuno requires them on every update. Account ID comes from the credential.',
 	},
 ];
 
 /** The schema's "required" fields: sent on every update (see fillRequiredFields). */
-export const YUNO_REQUIRED = ['merchantOrderId', 'paymentDescription', 'country', 'accountId'] as const;
+export const YUNO_REQUIRED = [
+	'merchantOrderId',
+	'paymentDescription',
+	'country',
+	'accountId',
+] as const;
 
 const amount = z.object({
 	currency: currencyCode(),
@@ -218,7 +209,8 @@ const amount = z.object({
 	),
 });
 
-const uuidLike = (label: string) => text().pipe(z.string().length(36, `must be a ${label} (UUID, 36 characters)`));
+const uuidLike = (label: string) =>
+	text().pipe(z.string().length(36, `must be a ${label} (UUID, 36 characters)`));
 
 export const schema = z.object({
 	checkoutSessionId: text({ min: 36, max: 64 }),
@@ -230,10 +222,15 @@ export const schema = z.object({
 	callbackUrl: url({ min: 3, max: 526 }).optional(),
 	amount: amount.optional(),
 	alternativeAmount: amount.optional(),
-	metadata: rows(z.object({ key: text({ min: 1, max: 48 }), value: text({ max: 512 }) }), { min: 1, max: 120 }).optional(),
+	metadata: rows(z.object({ key: text({ min: 1, max: 48 }), value: text({ max: 512 }) }), {
+		min: 1,
+		max: 120,
+	}).optional(),
 	workflow: oneOf([...YUNO_WORKFLOWS]).optional(),
 	installmentsPlanId: text({ min: 1, max: 64 }).optional(),
-	installmentsPlan: rows(z.object({ installment: integer({ min: 1 }), rate: number() }), { min: 1 }).optional(),
+	installmentsPlan: rows(z.object({ installment: integer({ min: 1 }), rate: number() }), {
+		min: 1,
+	}).optional(),
 });
 
 export type YunoUpdate = z.infer<typeof schema>;
@@ -251,14 +248,25 @@ export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	}
 	return compact({
 		...fields,
-		checkoutSessionId: extractSessionId('checkoutSessionId', readParameter(ctx, itemIndex, 'checkoutSessionId'), []),
+		checkoutSessionId: extractSessionId(
+			'checkoutSessionId',
+			readParameter(ctx, itemIndex, 'checkoutSessionId'),
+			[],
+		),
 		amount: singleGroup(fields.amount, 'amount'),
 		alternativeAmount: singleGroup(fields.alternativeAmount, 'amount'),
 		metadata: fixedRows(fields.metadata, 'pair'),
 		installmentsPlanId:
-			installments === 'planId' ? (readParameter(ctx, itemIndex, 'installmentsPlanId', '') as string) : undefined,
+			installments === 'planId'
+				? (readParameter(ctx, itemIndex, 'installmentsPlanId', '') as string)
+				: undefined,
 		installmentsPlan:
-			installments === 'plan' ? fixedRows(readParameter(ctx, itemIndex, 'installmentsPlan', {}) as IDataObject, 'installment') : undefined,
+			installments === 'plan'
+				? fixedRows(
+						readParameter(ctx, itemIndex, 'installmentsPlan', {}) as IDataObject,
+						'installment',
+					)
+				: undefined,
 	});
 }
 
@@ -301,15 +309,22 @@ export async function completeRequiredFields(
 	itemIndex: number,
 	fillFromSession: boolean,
 ): Promise<YunoUpdate> {
-	const accountId = input.accountId ?? (api.credentials.accountId as string | undefined) ?? undefined;
+	const accountId =
+		input.accountId ?? (api.credentials.accountId as string | undefined) ?? undefined;
 	const completed: YunoUpdate = { ...input, accountId: accountId === '' ? undefined : accountId };
 	if (completed.accountId === undefined) {
-		throw new InputError('accountId', "is required by Yuno: set the account ID in the credential or in Update Fields");
+		throw new InputError(
+			'accountId',
+			'is required by Yuno: set the account ID in the credential or in Update Fields',
+		);
 	}
 	const missing = YUNO_REQUIRED.filter((field) => completed[field] === undefined);
 	if (missing.length === 0) return completed;
 	if (!fillFromSession) {
-		throw new InputError(missing[0], 'is required by Yuno on every update (or turn on "Fill Required Fields From Session")');
+		throw new InputError(
+			missing[0],
+			'is required by Yuno on every update (or turn on "Fill Required Fields From Session")',
+		);
 	}
 	const session = await api.call(
 		{ method: 'GET', path: `/checkout/sessions/${encodeURIComponent(input.checkoutSessionId)}` },
@@ -318,7 +333,8 @@ export async function completeRequiredFields(
 	return {
 		...completed,
 		merchantOrderId: completed.merchantOrderId ?? (session.merchant_order_id as string | undefined),
-		paymentDescription: completed.paymentDescription ?? (session.payment_description as string | undefined),
+		paymentDescription:
+			completed.paymentDescription ?? (session.payment_description as string | undefined),
 		country: completed.country ?? (session.country as string | undefined),
 	};
 }
@@ -329,7 +345,12 @@ export const update: UpdateOperationSpec<YunoUpdate> = {
 	read,
 	schema,
 	send: async (input, api, itemIndex, options) => {
-		const complete = await completeRequiredFields(input, api, itemIndex, options.fillRequiredFields !== false);
+		const complete = await completeRequiredFields(
+			input,
+			api,
+			itemIndex,
+			options.fillRequiredFields !== false,
+		);
 		return await api.call(buildRequest(complete), itemIndex);
 	},
 };
