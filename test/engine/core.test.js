@@ -71,6 +71,25 @@ describe('the shared item loop, through the engine', () => {
 		expect(ctx.requests()).toHaveLength(3);
 	});
 
+	test('with "Continue (using error output)" failed items go to the error branch, the rest to the success branch', async () => {
+		const [open] = SEEDED.upag.updatable;
+		const { outputs, error } = await ctx.run(
+			'upag',
+			{ checkoutSessionId: id('={{ $json.session }}'), updateFields: { paymentMethods: ['pix'] } },
+			[{ session: open }, { session: SEEDED.upag.unknown }, { session: 'not-an-id' }],
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(error).toBeUndefined();
+		const [success, failed] = outputs;
+		expect(success.map((item) => item.json.id)).toEqual([open]);
+		// n8n merges the input item's fields into each item of the error output.
+		expect(failed.map((item) => [item.pairedItem, item.json.session, item.json.details])).toEqual([
+			[{ item: 1 }, SEEDED.upag.unknown, { httpCode: '404', code: null }],
+			[{ item: 2 }, 'not-an-id', { httpCode: null, code: 'INVALID_INPUT' }],
+		]);
+		expect(failed[1].json.error).toBe('[item 2] checkoutSessionId: must be a session ID starting with cs_');
+	});
+
 	test('an update with nothing to change is refused with a clear message', async () => {
 		const { error } = await ctx.run('upag', { checkoutSessionId: id(SEEDED.upag.updatable[0]), updateFields: {} });
 		expect(error.message).toBe('[item 0] updateFields: nothing to update: add at least one field to change');

@@ -234,6 +234,7 @@ async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1,
 	const providerRun = runData.Provider?.[0];
 	return {
 		output: providerRun?.data?.main?.[0] ?? [],
+		outputs: providerRun?.data?.main ?? [],
 		error: run.data.resultData.error ?? providerRun?.error,
 		run,
 	};

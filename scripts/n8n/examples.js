@@ -1,0 +1,90 @@
+'use strict';
+// The example workflows (examples/*.json) and the credentials they use. The credentials point
+// at the local provider sandbox with its fixed fake keys; their ids are fixed, so the
+// examples reference them. With real keys, edit the credential in n8n (see README).
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { paths } = require('./paths');
+
+/** Where the examples expect their files: n8n's default allowed folder in its Docker image. */
+const EXAMPLE_FILES_PLACEHOLDER = '/home/node/.n8n-files';
+const EXAMPLE_FILES_SUBDIR = 'checkout-sessions';
+
+const CREDENTIALS = {
+	sprintcheckout: {
+		id: 'SandboxSprint001',
+		name: 'Sprintcheckout (local sandbox)',
+		type: 'sprintcheckoutApi',
+	},
+	speed: { id: 'SandboxSpeed0001', name: 'Speed (local sandbox)', type: 'speedApi' },
+	yuno: { id: 'SandboxYuno00001', name: 'Yuno (local sandbox)', type: 'yunoApi' },
+	upag: { id: 'SandboxUpag00001', name: 'Upag (local sandbox)', type: 'upagApi' },
+};
+
+/** The four credentials as `n8n import:credentials` takes them (decrypted data). */
+function sandboxCredentials(baseUrls, keys) {
+	const data = {
+		sprintcheckout: { apiKey: keys.sprintcheckout.apiKey, baseUrl: baseUrls.sprintcheckout },
+		speed: { secretKey: keys.speed.secretKey, apiVersion: '', baseUrl: baseUrls.speed },
+		yuno: {
+			environment: 'sandbox',
+			publicApiKey: keys.yuno.publicApiKey,
+			privateSecretKey: keys.yuno.privateSecretKey,
+			accountId: keys.yuno.accountId,
+			baseUrl: baseUrls.yuno,
+		},
+		upag: { token: keys.upag.token, baseUrl: baseUrls.upag },
+	};
+	return Object.entries(CREDENTIALS).map(([provider, credential]) => ({
+		...credential,
+		data: data[provider],
+		isManaged: false,
+	}));
+}
+
+function exampleFiles() {
+	const dir = path.join(paths().root, 'examples');
+	return fs
+		.readdirSync(dir)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => path.join(dir, name));
+}
+
+/**
+ * The example workflows, ready for `n8n import:workflow`: file paths point into `filesDir`
+ * (the folder n8n may read and write, N8N_RESTRICT_FILE_ACCESS_TO).
+ */
+function exampleWorkflows({ filesDir }) {
+	return exampleFiles().map((file) => {
+		const text = fs
+			.readFileSync(file, 'utf8')
+			.split(EXAMPLE_FILES_PLACEHOLDER)
+			.join(filesDir.replace(/\\/g, '/'));
+		return { file, workflow: JSON.parse(text) };
+	});
+}
+
+/** Copies examples/files/* into <filesDir>/checkout-sessions (keeps existing files unless `overwrite`). */
+function prepareExampleFiles(filesDir, { overwrite = false } = {}) {
+	const source = path.join(paths().root, 'examples', 'files');
+	const target = path.join(filesDir, EXAMPLE_FILES_SUBDIR);
+	fs.mkdirSync(target, { recursive: true });
+	for (const name of fs.readdirSync(source)) {
+		const destination = path.join(target, name);
+		if (overwrite || !fs.existsSync(destination))
+			fs.copyFileSync(path.join(source, name), destination);
+	}
+	return target;
+}
+
+module.exports = {
+	CREDENTIALS,
+	EXAMPLE_FILES_PLACEHOLDER,
+	EXAMPLE_FILES_SUBDIR,
+	sandboxCredentials,
+	exampleFiles,
+	exampleWorkflows,
+	prepareExampleFiles,
+};

@@ -1,0 +1,225 @@
+'use strict';
+// Starting and stopping n8n processes (main, worker, one-shot CLI commands) and redis-server.
+// Every process runs in its own process group, on free ports, logging to a file.
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const { cleanEnv, killGroup, run, track, tail } = require('./exec');
+
+/** A TCP port that was free a moment ago on 127.0.0.1 (`preferred` first when given). */
+function freePort(preferred) {
+	const tryPort = (port) =>
+		new Promise((resolve) => {
+			const server = net.createServer();
+			server.unref();
+			server.once('error', () => resolve(null));
+			server.listen(port, '127.0.0.1', () => {
+				const { port: bound } = server.address();
+				server.close(() => resolve(bound));
+			});
+		});
+	return (async () => {
+		if (preferred) {
+			const port = await tryPort(preferred);
+			if (port) return port;
+		}
+		return await tryPort(0);
+	})();
+}
+
+/**
+ * The environment of every n8n process of one installation. `runtime` comes from
+ * ensureN8n() (its Node 24 goes first in PATH).
+ */
+function n8nEnv({ runtime, userFolder, filesDir, extra = {} }) {
+	return cleanEnv(
+		{
+			N8N_USER_FOLDER: userFolder,
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false', // plain http on localhost
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
+			// The file nodes of the example spreadsheet workflow read and write here only.
+			...(filesDir ? { N8N_RESTRICT_FILE_ACCESS_TO: filesDir } : {}),
+			...extra,
+		},
+		{ prependPath: runtime.binDir },
+	);
+}
+
+function waitForExit(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) resolve();
+		else child.once('exit', () => resolve());
+	});
+}
+
+async function httpOk(url) {
+	try {
+		const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+		return response.ok;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Starts `n8n <command>` ('start' or 'worker') and waits until `readyUrl` answers 200.
+ * Returns { child, port, url, logFile, stop() }.
+ */
+async function startN8n({
+	runtime,
+	command = 'start',
+	env,
+	logFile,
+	readyUrl,
+	timeoutMs = 120000,
+	onOutput,
+}) {
+	fs.mkdirSync(path.dirname(logFile), { recursive: true });
+	const log = fs.openSync(logFile, 'a');
+	const child = spawn(runtime.node, [runtime.n8nBin, command], {
+		env,
+		stdio: ['ignore', onOutput ? 'pipe' : log, onOutput ? 'pipe' : log],
+		detached: process.platform !== 'win32',
+	});
+	fs.closeSync(log);
+	if (onOutput) {
+		const append = (chunk) => {
+			fs.appendFileSync(logFile, chunk);
+			onOutput(chunk.toString());
+		};
+		child.stdout.on('data', append);
+		child.stderr.on('data', append);
+	}
+	const untrack = track(child);
+	child.once('exit', untrack);
+	const stop = () => stopProcess(child);
+
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(
+				`n8n ${command} exited (${child.signalCode ?? child.exitCode}) before it was ready. Log ${logFile}:\n${tail(logFile, 30)}`,
+			);
+		}
+		if (await httpOk(readyUrl)) return { child, logFile, stop };
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	await stop();
+	throw new Error(
+		`n8n ${command} was not ready after ${timeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile, 30)}`,
+	);
+}
+
+/** SIGTERM to the whole process group, SIGKILL after `graceMs`. */
+async function stopProcess(child, graceMs = 8000) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	killGroup(child, 'SIGTERM');
+	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+	await waitForExit(child);
+	clearTimeout(timer);
+	// The task runner n8n starts is in the same group; make sure nothing of it stays behind.
+	killGroup(child, 'SIGKILL');
+}
+
+/**
+ * Runs a one-shot n8n CLI command (import:workflow, execute, export:nodes, …) with its own
+ * task-broker port, so it can run while a server of the same user folder is up.
+ */
+async function n8nCli({ runtime, env, args, timeoutMs = 180000 }) {
+	const brokerPort = await freePort();
+	const result = await run(runtime.node, [runtime.n8nBin, ...args], {
+		env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
+		timeoutMs,
+	});
+	return result;
+}
+
+async function n8nCliOrThrow(options) {
+	const result = await n8nCli(options);
+	if (result.code !== 0) {
+		throw new Error(
+			`n8n ${options.args.join(' ')} failed (${result.signal ?? `exit code ${result.code}`}):\n${result.stdout}\n${result.stderr}`.trim(),
+		);
+	}
+	return result;
+}
+
+/**
+ * Parses `n8n execute --rawOutput`: the run data is the last top-level JSON object on stdout
+ * (n8n may print log lines before it). n8n 2.41 sometimes crashes with SIGSEGV while exiting
+ * after it printed a complete result; the printed result is what counts.
+ */
+function parseExecuteOutput(stdout) {
+	const start = stdout.search(/^\{\s*$/m);
+	if (start === -1) return null;
+	try {
+		return JSON.parse(stdout.slice(start));
+	} catch {
+		return null;
+	}
+}
+
+/** Starts redis-server (Debian's) on a free port without persistence. Returns { port, stop() }. */
+async function startRedis({ logFile, redisServer = 'redis-server' }) {
+	const port = await freePort();
+	fs.mkdirSync(path.dirname(logFile), { recursive: true });
+	const log = fs.openSync(logFile, 'a');
+	const child = spawn(
+		redisServer,
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			path.dirname(logFile),
+		],
+		{ stdio: ['ignore', log, log], detached: process.platform !== 'win32' },
+	);
+	fs.closeSync(log);
+	const untrack = track(child);
+	child.once('exit', untrack);
+	const deadline = Date.now() + 15000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`redis-server exited: ${tail(logFile, 20)}`);
+		const ok = await new Promise((resolve) => {
+			const socket = net.connect(port, '127.0.0.1');
+			socket.once('connect', () => {
+				socket.write('PING\r\n');
+			});
+			socket.once('data', (data) => {
+				socket.destroy();
+				resolve(data.toString().startsWith('+PONG'));
+			});
+			socket.once('error', () => resolve(false));
+		});
+		if (ok) return { port, child, stop: () => stopProcess(child, 3000) };
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	await stopProcess(child, 1000);
+	throw new Error(`redis-server did not answer on port ${port}`);
+}
+
+module.exports = {
+	freePort,
+	n8nEnv,
+	startN8n,
+	stopProcess,
+	n8nCli,
+	n8nCliOrThrow,
+	parseExecuteOutput,
+	startRedis,
+};

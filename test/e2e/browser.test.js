@@ -1,0 +1,445 @@
+'use strict';
+// The nodes in n8n's editor, driven in Debian's chromium with playwright-core: each
+// provider's fields, fields that appear with the choice that controls them, the Yuno
+// credential's environment, and one node executed from the editor against the sandbox.
+// Screenshots: docs/screenshots/ (written when missing or with UPDATE_SCREENSHOTS=1;
+// otherwise into .tmp/e2e/screenshots so a test run leaves the tracked files alone).
+const fs = require('node:fs');
+const path = require('node:path');
+
+const {
+	CHROMIUM,
+	CHROMIUM_ARGS,
+	MISSING_SYSTEM_DEPS,
+	OWNER,
+	ROOT,
+	eventually,
+	loadState,
+	signedIn,
+	startSharedSandbox,
+	wire,
+} = require('./setup/context');
+const { CREDENTIALS } = require('../../scripts/n8n/examples');
+
+const PACKAGE = 'n8n-nodes-checkout-sessions';
+const DOCS_SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const RUN_SHOTS = path.join(ROOT, '.tmp', 'e2e', 'screenshots');
+
+let state;
+let sandbox;
+let rest;
+let browser;
+let context;
+const workflows = {};
+
+/** One small workflow per provider: Manual Trigger → the provider node. Created through n8n's REST API. */
+function probeWorkflow(provider, parameters) {
+	const display = { sprintcheckout: 'Sprintcheckout', speed: 'Speed', yuno: 'Yuno', upag: 'Upag' }[
+		provider
+	];
+	const credential = CREDENTIALS[provider];
+	return {
+		name: `Browser test – ${display}`,
+		nodes: [
+			{
+				id: 'e2e-trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: `e2e-${provider}`,
+				name: display,
+				type: `${PACKAGE}.${provider}`,
+				typeVersion: 1,
+				position: [260, 0],
+				parameters: {
+					resource: 'checkoutSession',
+					operation: 'update',
+					...parameters,
+					options: {},
+				},
+				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: display, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+const sessionParameter = (name, value) => ({ [name]: { __rl: true, mode: 'id', value } });
+
+async function screenshot(page, name) {
+	const docsFile = path.join(DOCS_SHOTS, name);
+	const target =
+		process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docsFile)
+			? docsFile
+			: path.join(RUN_SHOTS, name);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	await page.screenshot({ path: target });
+}
+
+/** Opens a workflow in the editor and the node's details view (NDV). */
+async function openNode(workflowId, nodeName) {
+	const page = await context.newPage();
+	await page.goto(`${state.mainUrl}/workflow/${workflowId}`);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
+	await node.waitFor({ timeout: 60000 });
+	await node.dblclick();
+	// The execute button shows once the NDV is editable (not read-only).
+	await page
+		.locator('[data-test-id="ndv"] [data-test-id="node-execute-button"]')
+		.waitFor({ timeout: 30000 });
+	return page;
+}
+
+/** Waits until the element's text contains `expected` (the editor renders in steps). */
+async function expectText(locator, expected) {
+	await eventually(
+		() => locator.innerText(),
+		(text) => expect(text).toContain(expected),
+		{ timeoutMs: 15000 },
+	);
+}
+
+/** Waits until the input's value is `expected` (credential data loads after the modal opens). */
+async function expectValue(locator, expected) {
+	await eventually(
+		() => locator.inputValue(),
+		(value) => expect(value).toBe(expected),
+		{ timeoutMs: 15000 },
+	);
+}
+
+const parameter = (page, name) => page.locator(`[data-test-id="parameter-input-${name}"]`);
+
+/** The options of a select parameter as the dropdown lists them: [name] or, with `withDescriptions`, [name, description]. */
+async function optionsOf(page, name, { withDescriptions = false } = {}) {
+	await parameter(page, name).click();
+	const items = page.locator('.el-select-dropdown__item:visible');
+	await items.first().waitFor();
+	const texts = (await items.allInnerTexts()).map((text) => {
+		const lines = text
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean);
+		return withDescriptions ? lines : lines[0];
+	});
+	await page.keyboard.press('Escape');
+	await items.first().waitFor({ state: 'hidden' });
+	return texts;
+}
+
+async function choose(page, name, optionText) {
+	await parameter(page, name).click();
+	await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click();
+	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
+}
+
+/** The fields "Add Field" offers in a collection parameter (the first one in the NDV: Update Fields). */
+async function collectionOptions(page) {
+	await page
+		.locator('[data-test-id="ndv"] [data-test-id="collection-parameter-add"]')
+		.first()
+		.click();
+	const items = page.locator('.el-select-dropdown__item:visible');
+	await items.first().waitFor();
+	const texts = (await items.allInnerTexts()).map((text) => text.trim());
+	await page.keyboard.press('Escape');
+	return texts;
+}
+
+beforeAll(async () => {
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`No chromium at ${CHROMIUM}. ${MISSING_SYSTEM_DEPS}`);
+	state = loadState();
+	sandbox = await startSharedSandbox(state);
+	rest = await signedIn(state.mainUrl);
+	const probes = {
+		sprintcheckout: probeWorkflow('sprintcheckout', {
+			...sessionParameter('sessionId', 'sc_open_1'),
+			updateFields: { amount: 42 },
+		}),
+		speed: probeWorkflow('speed', {
+			...sessionParameter('checkoutSessionId', 'cs_active_2'),
+			updateFields: {},
+		}),
+		yuno: probeWorkflow('yuno', {
+			...sessionParameter('checkoutSessionId', 'a0000000-0000-4000-8000-000000000003'),
+			updateFields: {},
+		}),
+		upag: probeWorkflow('upag', {
+			...sessionParameter('checkoutSessionId', 'cs_open_3'),
+			updateFields: {},
+		}),
+	};
+	for (const [provider, workflow] of Object.entries(probes))
+		workflows[provider] = (await rest.ok('POST', '/rest/workflows', workflow)).id;
+
+	const { chromium } = require('playwright-core');
+	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	context.setDefaultTimeout(30000);
+	const page = await context.newPage();
+	await page.goto(`${state.mainUrl}/signin`);
+	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
+	await page.fill('input[name="password"]', OWNER.password);
+	await page.locator('[data-test-id="form-submit-button"]').click();
+	await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60000 });
+	await page.close();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await sandbox?.close();
+});
+
+beforeEach(() => sandbox?.reset());
+
+const EXAMPLES = [
+	{
+		id: 'ExShopWebhook001',
+		screenshot: 'example-1-shop-webhook.png',
+		nodes: ['Shop order updated', 'Update checkout session', 'Reply to the shop'],
+	},
+	{
+		id: 'ExCsvBulkUpdate1',
+		screenshot: 'example-2-spreadsheet-bulk-update.png',
+		nodes: [
+			'Run the bulk update',
+			'Read sessions.csv',
+			'One item per row',
+			'Update payment session',
+			'Result row',
+			'To CSV',
+			'Write results.csv',
+		],
+	},
+	{
+		id: 'ExScheduledUpd01',
+		screenshot: 'example-3-schedule-every-provider.png',
+		nodes: [
+			'Every morning',
+			'Run now',
+			'Today’s checkout settings',
+			'Sprintcheckout',
+			'Speed',
+			'Yuno',
+			'Upag',
+		],
+	},
+	{
+		id: 'ExFailedUpdates1',
+		screenshot: 'example-4-route-failed-updates.png',
+		nodes: [
+			'Run',
+			'Sessions to update',
+			'One item per update',
+			'Update Upag session',
+			'Did the update fail?',
+			'Failed updates',
+			'Updated sessions',
+		],
+	},
+];
+
+test.each(EXAMPLES)(
+	'example workflow $id opens in the editor with its nodes on the canvas',
+	async ({ id, screenshot: file, nodes }) => {
+		const page = await context.newPage();
+		await page.goto(`${state.mainUrl}/workflow/${id}`);
+		const canvasNodes = page.locator('[data-test-id="canvas-node"]');
+		await canvasNodes.first().waitFor({ timeout: 60000 });
+		await page
+			.locator(`[data-test-id="canvas-node"][data-node-name="${nodes[nodes.length - 1]}"]`)
+			.waitFor();
+		const names = await canvasNodes.evaluateAll((elements) =>
+			elements.map((element) => element.getAttribute('data-node-name')),
+		);
+		expect(names.sort()).toEqual([...nodes].sort());
+		if (id === 'ExShopWebhook001') {
+			// A published workflow opens with n8n's "Production Checklist"; it would cover the canvas.
+			const close = page.locator('[data-test-id="suggested-actions-close"]');
+			await close.waitFor({ timeout: 5000 }).then(
+				() => close.click(),
+				() => undefined,
+			);
+		}
+		await page.waitForTimeout(500);
+		await screenshot(page, file);
+		await page.close();
+	},
+);
+
+test('Sprintcheckout: payment session and its update fields', async () => {
+	const page = await openNode(workflows.sprintcheckout, 'Sprintcheckout');
+	await expectText(page.locator('[data-test-id="ndv"]'), 'Payment Session');
+	await expect(parameter(page, 'sessionId').count()).resolves.toBe(1);
+	await expect(parameter(page, 'amount').count()).resolves.toBe(1);
+	expect(await collectionOptions(page)).toEqual([
+		'Cancel URL',
+		'Concept',
+		'Currency',
+		'Editable',
+		'Fail URL',
+		'Minimum Amount',
+		'Order ID',
+		'Success URL',
+	]);
+	await screenshot(page, 'sprintcheckout-node.png');
+	await page.close();
+});
+
+test('Speed: "After Payment" shows Success URL or Success Message; a node run from the editor shows the sandbox’s answer', async () => {
+	const page = await openNode(workflows.speed, 'Speed');
+	expect(await optionsOf(page, 'afterPayment')).toEqual([
+		'Keep Current Behaviour',
+		'Redirect to a URL',
+		'Show a Message',
+	]);
+	const visible = async () => ({
+		successUrl: await parameter(page, 'successUrl').count(),
+		successMessage: await parameter(page, 'successMessage').count(),
+	});
+	await eventually(visible, (shown) => expect(shown).toEqual({ successUrl: 0, successMessage: 0 }));
+	await choose(page, 'afterPayment', 'Redirect to a URL');
+	await eventually(visible, (shown) => expect(shown).toEqual({ successUrl: 1, successMessage: 0 }));
+	await choose(page, 'afterPayment', 'Show a Message');
+	await eventually(visible, (shown) => expect(shown).toEqual({ successUrl: 0, successMessage: 1 }));
+	expect(await collectionOptions(page)).toEqual([
+		'Cancel URL',
+		'Description',
+		'Metadata',
+		'Title',
+		'Title Description',
+		'Title Image',
+	]);
+
+	await parameter(page, 'successMessage')
+		.locator('input, textarea')
+		.first()
+		.fill('Thanks from the browser test!');
+	await page.locator('[data-test-id="node-execute-button"]').click();
+	const output = page.locator('[data-test-id="output-panel"]');
+	await output.locator('[data-test-id="ndv-data-container"]').waitFor({ timeout: 60000 });
+	await output.locator('[data-test-id="radio-button-json"]').click();
+	await eventually(
+		() => output.innerText(),
+		(text) => expect(text).toContain('Thanks from the browser test!'),
+		{ timeoutMs: 30000 },
+	);
+	const shown = JSON.parse(
+		(await output.locator('[data-test-id="ndv-data-container"]').innerText()).replace(
+			/\s*\n\s*/g,
+			' ',
+		),
+	);
+	expect(shown).toEqual([
+		expect.objectContaining({
+			id: 'cs_active_2',
+			status: 'active',
+			success_message: 'Thanks from the browser test!',
+			description: 'Sandbox session 2',
+		}),
+	]);
+	expect(
+		wire(sandbox).filter(
+			(request) =>
+				request.provider === 'speed' && request.path === '/checkout-sessions/cs_active_2',
+		),
+	).toEqual([
+		{
+			provider: 'speed',
+			method: 'POST',
+			path: '/checkout-sessions/cs_active_2',
+			status: 200,
+			body: { success_message: 'Thanks from the browser test!' },
+		},
+	]);
+	await screenshot(page, 'speed-node-executed.png');
+	await page.close();
+});
+
+test('Yuno: "Installments" shows the plan ID or the plan; the credential offers its environments', async () => {
+	const page = await openNode(workflows.yuno, 'Yuno');
+	expect(await optionsOf(page, 'installments')).toEqual([
+		'Keep Current',
+		'Use a Plan Created in Yuno',
+		'Define the Plan Here',
+	]);
+	const plan = page.locator('[data-test-id="fixed-collection-installmentsPlan"]');
+	const visible = async () => ({
+		installmentsPlanId: await parameter(page, 'installmentsPlanId').count(),
+		installmentsPlan: await plan.count(),
+	});
+	await eventually(visible, (shown) =>
+		expect(shown).toEqual({ installmentsPlanId: 0, installmentsPlan: 0 }),
+	);
+	await choose(page, 'installments', 'Use a Plan Created in Yuno');
+	await eventually(visible, (shown) =>
+		expect(shown).toEqual({ installmentsPlanId: 1, installmentsPlan: 0 }),
+	);
+	await choose(page, 'installments', 'Define the Plan Here');
+	await eventually(visible, (shown) =>
+		expect(shown).toEqual({ installmentsPlanId: 0, installmentsPlan: 1 }),
+	);
+	await expectText(plan, 'Add Installment');
+	expect(await collectionOptions(page)).toEqual([
+		'Account ID',
+		'Alternative Amount',
+		'Amount',
+		'Callback URL',
+		'Country',
+		'Customer ID',
+		'Merchant Order ID',
+		'Metadata',
+		'Payment Description',
+		'Workflow',
+	]);
+	await screenshot(page, 'yuno-node-installments.png');
+
+	await page.locator('[data-test-id="credential-edit-button"]').click();
+	const modal = page.locator('[data-test-id="editCredential-modal"]');
+	await modal.waitFor();
+	await expectText(modal, 'Yuno (local sandbox)');
+	await expectValue(parameter(page, 'environment').locator('input').first(), 'Sandbox');
+	expect(await optionsOf(page, 'environment', { withDescriptions: true })).toEqual([
+		['Sandbox', 'https://api-sandbox.y.uno/v1'],
+		['Production', 'https://api.y.uno/v1'],
+		['Production (EU)', 'https://api.eu.y.uno/v1'],
+	]);
+	for (const secret of ['publicApiKey', 'privateSecretKey']) {
+		await expect(
+			parameter(page, secret).locator('input').first().getAttribute('type'),
+		).resolves.toBe('password');
+	}
+	await expectValue(
+		parameter(page, 'accountId').locator('input').first(),
+		'0a0a0a0a-0000-4000-8000-000000000001',
+	);
+	await expectValue(
+		parameter(page, 'baseUrl').locator('input').first(),
+		`http://127.0.0.1:${state.sandboxPort}/yuno/v1`,
+	);
+	await screenshot(page, 'yuno-credential.png');
+	await page.close();
+});
+
+test('Upag: checkout session by ID or URL, and its update fields', async () => {
+	const page = await openNode(workflows.upag, 'Upag');
+	await expect(
+		page.locator('[data-test-id="resource-locator-checkoutSessionId"]').count(),
+	).resolves.toBe(1);
+	expect(await collectionOptions(page)).toEqual([
+		'Cancel URL',
+		'Customer ID',
+		'Items',
+		'Payment Methods',
+		'Success URL',
+	]);
+	await screenshot(page, 'upag-node.png');
+	await page.close();
+});
