@@ -80,6 +80,7 @@ describe('Speed update: limits', () => {
 		[{ checkoutSessionId: 'cs_1', titleImage: 'not an image' }, 'titleImage: must be an image URL (http:// or https://), base64 or a data URL'],
 		[{ checkoutSessionId: 'cs_1', metadata: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }, 'metadata.1.key: "a" is listed twice'],
 		[{ checkoutSessionId: 'cs_1', metadata: [{ key: '', value: '1' }] }, 'metadata.0.key: must be at least 1 characters'],
+		[{ checkoutSessionId: 'cs_1', metadata: [{ key: '__proto__', value: '1' }] }, 'metadata.0.key: "__proto__" is a reserved name'],
 		[{ checkoutSessionId: 'cs_1', cancelUrl: 'javascript:alert(1)' }, 'cancelUrl: must be a valid URL starting with http:// or https://'],
 	])('%j is refused: %s', (input, message) => {
 		expect(firstIssue(input)).toBe(message);

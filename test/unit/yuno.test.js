@@ -76,6 +76,13 @@ describe('Yuno update: documented limits', () => {
 	const tooMany = Array.from({ length: 121 }, (_, index) => ({ key: `k${index}`, value: 'v' }));
 	const enough = Array.from({ length: 120 }, (_, index) => ({ key: `k${index}`, value: 'v' }));
 
+	test('float noise from expressions is sent as the multiple of 0.0001 it stands for', () => {
+		const value = (amount) => schema.parse({ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: amount } }).amount.value;
+		expect(value(19.99 * 3)).toBe(59.97);
+		expect(value(5e-11)).toBe(0);
+		expect(value(23.5676)).toBe(23.5676);
+	});
+
 	test('120 metadata pairs are accepted, 121 are not', () => {
 		expect(schema.safeParse({ checkoutSessionId: SESSION, metadata: enough }).success).toBe(true);
 		expect(firstIssue({ checkoutSessionId: SESSION, metadata: tooMany })).toBe('metadata: must have at most 120 rows');
@@ -93,8 +100,10 @@ describe('Yuno update: documented limits', () => {
 		[{ checkoutSessionId: SESSION, amount: { currency: 'BR', value: 1 } }, 'amount.currency: must be a 3-letter code'],
 		[{ checkoutSessionId: SESSION, metadata: [{ key: 'k'.repeat(49), value: 'v' }] }, 'metadata.0.key: must be at most 48 characters'],
 		[{ checkoutSessionId: SESSION, metadata: [{ key: 'k', value: 'v'.repeat(513) }] }, 'metadata.0.value: must be at most 512 characters'],
-		[{ checkoutSessionId: SESSION, accountId: 'acc-1' }, 'accountId: must be a account ID (UUID, 36 characters)'],
+		[{ checkoutSessionId: SESSION, accountId: 'acc-1' }, 'accountId: must be a UUID (36 characters)'],
 		[{ checkoutSessionId: SESSION, installmentsPlan: [{ installment: 0, rate: 1 }] }, 'installmentsPlan.0.installment: must be 1 or more'],
+		[{ checkoutSessionId: SESSION, customerId: 'x'.repeat(36) }, 'customerId: must be a UUID (36 characters)'],
+		[{ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: 773600.27495 } }, 'amount.value: must be a multiple of 0.0001'],
 	])('%j is refused', (input, message) => {
 		expect(firstIssue(input)).toEqual(message);
 	});

@@ -140,6 +140,14 @@ const metadata = rows(z.object({ key: text({ min: 1 }), value: text() }), { min:
 	.superRefine((pairs, context) => {
 		const seen = new Set<string>();
 		pairs.forEach((pair, index) => {
+			// These names would be lost or misread by JavaScript tooling on the way out.
+			if (['__proto__', 'constructor', 'prototype'].includes(pair.key)) {
+				context.addIssue({
+					code: 'custom',
+					path: [index, 'key'],
+					message: `"${pair.key}" is a reserved name`,
+				});
+			}
 			if (seen.has(pair.key)) {
 				context.addIssue({
 					code: 'custom',

@@ -201,24 +201,35 @@ export const YUNO_REQUIRED = [
 	'accountId',
 ] as const;
 
-const amount = z.object({
-	currency: currencyCode(),
-	value: number().refine(
+/**
+ * Amounts computed by expressions carry float noise (19.99 * 3 = 59.970000000000006): within
+ * 1e-6 of a multiple of 0.0001 the value is sent as that multiple; anything else is refused.
+ */
+const amountValue = number()
+	.refine(
 		(value) => Math.abs(Math.round(value * 10000) - value * 10000) < 1e-6,
 		'must be a multiple of 0.0001',
-	),
+	)
+	.transform((value) => {
+		const steps = Math.round(value * 10000);
+		return Number.isSafeInteger(steps) ? steps / 10000 : value;
+	});
+
+const amount = z.object({
+	currency: currencyCode(),
+	value: amountValue,
 });
 
-const uuidLike = (label: string) =>
-	text().pipe(z.string().length(36, `must be a ${label} (UUID, 36 characters)`));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuid = () => text().pipe(z.string().regex(UUID, 'must be a UUID (36 characters)'));
 
 export const schema = z.object({
 	checkoutSessionId: text({ min: 36, max: 64 }),
 	merchantOrderId: text({ min: 3, max: 255 }).optional(),
 	paymentDescription: text({ min: 3, max: 255 }).optional(),
 	country: oneOf(YUNO_COUNTRIES.map(([code]) => code) as [string, ...string[]]).optional(),
-	accountId: uuidLike('account ID').optional(),
-	customerId: uuidLike('customer ID').optional(),
+	accountId: uuid().optional(),
+	customerId: uuid().optional(),
 	callbackUrl: url({ min: 3, max: 526 }).optional(),
 	amount: amount.optional(),
 	alternativeAmount: amount.optional(),

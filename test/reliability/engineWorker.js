@@ -1,0 +1,94 @@
+'use strict';
+/**
+ * A worker thread that runs the node under test in n8n-core's real WorkflowExecute
+ * (test/helpers/engine.js) against its own provider sandbox (sandbox/index.js), so that the
+ * fuzz tests can use both cores of the machine: fuzzKit.js hands each worker one engine run
+ * (one segment of items) at a time.
+ *
+ * The nodes' TypeScript sources are compiled on load with @swc/core and the repository's
+ * .swcrc, the same compiler and settings jest uses (@swc/jest), so the workers test exactly
+ * the code the other tests load.
+ *
+ * Messages in:  { id, provider, parameters, items }  or  { id, op: 'close' }
+ * Messages out: { ready: true }, then per run { id, output, error?, requests }
+ *   output:   [{ json, pairedItem }] of the provider node
+ *   error:    { message, description } when the run itself failed
+ *   requests: the sandbox's wire log of that run: [{ provider, method, path, status, body }]
+ *   ms:       how long the engine run took
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { parentPort } = require('node:worker_threads');
+const swc = require('@swc/core');
+
+const root = path.resolve(__dirname, '../..');
+const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
+require.extensions['.ts'] = (module, filename) => {
+	const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
+		...swcrc,
+		filename,
+		swcrc: false,
+		configFile: false,
+	});
+	module._compile(code, filename);
+};
+// Resolve `Upag.node` to Upag.node.ts before Upag.node.json, as jest's moduleFileExtensions do.
+for (const extension of ['.json', '.node']) {
+	const loader = require.extensions[extension];
+	delete require.extensions[extension];
+	require.extensions[extension] = loader;
+}
+
+// See fuzzKit.js: UTC makes n8n's per-expression global context cheaper; no parameter uses dates.
+require('n8n-workflow').setGlobalState({ defaultTimezone: 'UTC' });
+const { runNode } = require('../helpers/engine');
+const { startSandbox } = require('../../sandbox');
+const { sandboxCredentials } = require('../engine/sandboxRun');
+
+startSandbox({ port: 0, bulkSessions: 1_000_000 }).then((sandbox) => {
+	const credentials = sandboxCredentials(sandbox);
+	// One engine run at a time: each run starts from a reset sandbox and returns its own wire log.
+	let queue = Promise.resolve();
+	parentPort.on('message', (message) => {
+		queue = queue.then(() => handle(message));
+	});
+	async function handle({ id, op, provider, parameters, items }) {
+		if (op === 'close') {
+			await sandbox.close();
+			parentPort.postMessage({ id });
+			return;
+		}
+		try {
+			sandbox.reset();
+			const started = Date.now();
+			const result = await runNode({
+				type: provider,
+				parameters,
+				items,
+				credentials: credentials[provider],
+				onError: 'continueRegularOutput',
+			});
+			parentPort.postMessage({
+				id,
+				output: result.output.map(({ json, pairedItem }) => ({ json, pairedItem })),
+				error: result.error
+					? { message: result.error.message, description: result.error.description }
+					: undefined,
+				ms: Date.now() - started,
+				requests: sandbox.requests.map(({ provider: name, method, path: url, status, body }) => ({
+					provider: name,
+					method,
+					path: url,
+					status,
+					body,
+				})),
+			});
+		} catch (failure) {
+			parentPort.postMessage({
+				id,
+				crash: failure instanceof Error ? failure.stack : String(failure),
+			});
+		}
+	}
+	parentPort.postMessage({ ready: true });
+});

@@ -1,0 +1,439 @@
+'use strict';
+/**
+ * Property-based "bad input" test of the Speed node (see fuzzKit.js for the properties).
+ * Documented (POST /checkout-sessions/{id}, id cs_…): description, success_message, success_url
+ * (success_url and success_message mutually exclusive), cancel_url, title, title_description
+ * (strings), title_image (an image, at most 2 MB), metadata (an object of string values; keys
+ * case-sensitive).
+ */
+const kit = require('./fuzzKit');
+const { fc } = kit;
+const { bulkSessionId } = require('../../sandbox');
+
+const engines = kit.useEngines();
+const PROVIDER = 'speed';
+const MAX_IMAGE = 2 * 1024 * 1024;
+
+/* ------------------------------------------------------------------ fields */
+
+const freeText = {
+	good: fc.oneof(
+		{ weight: 80, arbitrary: kit.anyText() },
+		{ weight: 1, arbitrary: kit.hugeText() },
+		{ weight: 5, arbitrary: kit.emptyValue() },
+	),
+	any: fc.oneof(
+		{ weight: 40, arbitrary: kit.anyText() },
+		{ weight: 1, arbitrary: kit.hugeText() },
+		{ weight: 10, arbitrary: kit.anyNumber() },
+		{ weight: 15, arbitrary: kit.wrongType() },
+		{ weight: 10, arbitrary: kit.emptyValue() },
+	),
+	classify: (v) => kit.classifyText(v),
+};
+
+const url = {
+	good: fc.oneof(
+		{ weight: 20, arbitrary: kit.goodUrl() },
+		{ weight: 1, arbitrary: kit.longUrl() },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	any: kit.url(),
+	classify: kit.classifyUrl,
+};
+
+/* title_image: an http(s) link, or base64 / a data URL of at most 2 MiB (2,097,152 bytes). */
+const base64Of = (size, fill = 0x5a) => Buffer.alloc(size, fill).toString('base64');
+const smallImage = fc
+	.uint8Array({ minLength: 1, maxLength: 300 })
+	.map((bytes) => Buffer.from(bytes).toString('base64'));
+const dataUrl = (payload) => payload.map((b64) => `data:image/png;base64,${b64}`);
+const mime = (b64) => b64.replace(/.{76}/g, '$&\r\n');
+const boundaryImage = (sizes) =>
+	fc
+		.record({
+			size: fc.constantFrom(...sizes),
+			fill: fc.integer({ min: 0, max: 255 }),
+			form: fc.constantFrom('raw', 'data', 'mime'),
+		})
+		.map(({ size, fill, form }) => {
+			const b64 = base64Of(size, fill);
+			return form === 'data' ? `data:image/jpeg;base64,${b64}` : form === 'mime' ? mime(b64) : b64;
+		});
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Decoded size of canonical base64 (what encoding some bytes gives), else undefined. */
+function canonicalBase64Bytes(text) {
+	if (text.length === 0 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text))
+		return undefined;
+	const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+	const last = B64.indexOf(text[text.length - 1 - padding]);
+	if (padding === 2 && last % 16 !== 0) return undefined; // unused low bits must be zero
+	if (padding === 1 && last % 4 !== 0) return undefined;
+	return (text.length / 4) * 3 - padding;
+}
+
+const titleImage = {
+	good: fc.oneof(
+		{ weight: 100, arbitrary: kit.goodUrl() },
+		{ weight: 100, arbitrary: smallImage },
+		{ weight: 50, arbitrary: dataUrl(smallImage) },
+		{ weight: 1, arbitrary: boundaryImage([MAX_IMAGE, MAX_IMAGE - 1, MAX_IMAGE - 2, 1_500_000]) },
+		{ weight: 10, arbitrary: kit.emptyValue() },
+	),
+	any: fc.oneof(
+		{ weight: 40, arbitrary: kit.goodUrl() },
+		{ weight: 40, arbitrary: smallImage },
+		{ weight: 20, arbitrary: dataUrl(smallImage) },
+		{
+			weight: 1,
+			arbitrary: boundaryImage([
+				MAX_IMAGE,
+				MAX_IMAGE - 1,
+				MAX_IMAGE + 1,
+				MAX_IMAGE + 2,
+				MAX_IMAGE + 3,
+				3_000_000,
+			]),
+		},
+		{
+			weight: 30,
+			arbitrary: fc.constantFrom(
+				'abc',
+				'YQ',
+				'YQ=',
+				'YR==',
+				'====',
+				'Y Q==',
+				'not an image',
+				'data:image/svg+xml,<svg/>',
+				'data:image/png;base64,',
+				'data:;base64,@@@@',
+				'image.png',
+				'ftp://cdn.example.com/logo.png',
+				'javascript:alert(1)',
+			),
+		},
+		{ weight: 20, arbitrary: kit.badUrl() },
+		{ weight: 10, arbitrary: kit.oddUrl() },
+		{ weight: 20, arbitrary: fc.oneof(kit.wrongType(), kit.anyNumber()) },
+		{ weight: 10, arbitrary: kit.emptyValue() },
+	),
+	classify(v) {
+		if (kit.isBlank(v)) return 'unset';
+		if (typeof v === 'number') return 'either';
+		if (typeof v !== 'string') return 'invalid';
+		if (kit.classifyUrl(v) === 'valid') return 'valid';
+		const data = /^data:[^,]*;base64,(.*)$/is.exec(v);
+		const payload = (data ? data[1] : v).replace(/[\r\n]/g, '');
+		const bytes = canonicalBase64Bytes(payload);
+		if (bytes !== undefined) return bytes <= MAX_IMAGE ? 'valid' : 'invalid';
+		if (kit.classifyUrl(v) === 'either') return 'either';
+		if (/^[A-Za-z0-9+/=\s]*$/.test(payload) && !/^\s*https?:/i.test(v)) return 'either';
+		return 'invalid';
+	},
+};
+
+const FIELDS = [
+	kit.fieldDef('cancelUrl', { ...url, wireKey: 'cancel_url' }),
+	kit.fieldDef('description', freeText),
+	kit.fieldDef('title', freeText),
+	kit.fieldDef('titleDescription', { ...freeText, wireKey: 'title_description' }),
+	kit.fieldDef('titleImage', { ...titleImage, wireKey: 'title_image' }),
+];
+
+/* After payment: the node reads success_url or success_message, never both. */
+const AFTER_PAYMENT = ['unchanged', 'redirect', 'message'];
+const afterPayment = {
+	good: fc.constantFrom(...AFTER_PAYMENT),
+	any: fc.oneof(
+		{ weight: 6, arbitrary: fc.constantFrom(...AFTER_PAYMENT) },
+		{
+			weight: 1,
+			arbitrary: fc.constantFrom('Redirect', 'MESSAGE', 'url', 'both', 'successUrl', ' redirect'),
+		},
+		{ weight: 1, arbitrary: fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue()) },
+	),
+};
+const successMessage = {
+	good: fc.oneof(
+		{ weight: 10, arbitrary: kit.anyText() },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	any: freeText.any,
+};
+
+/* Metadata rows: key/value pairs; keys are case-sensitive, values strings. */
+/*
+ * n8n's request helper deep-copies the body and drops these keys (prototype-pollution guard), so
+ * they cannot reach Speed: the node may refuse them ("either"), but must not report a success
+ * while the key silently went missing (checked in `check` below).
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const SKIP_KNOWN = process.env.FUZZ_SKIP_KNOWN === '1';
+const metaKeyAll = fc.oneof(
+	{
+		weight: 6,
+		arbitrary: fc.constantFrom(
+			'order',
+			'Order',
+			'ORDER',
+			'channel',
+			'sku',
+			'a b',
+			'ключ',
+			'😀',
+			'toString',
+			'42',
+			'x'.repeat(300),
+		),
+	},
+	{ weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype') },
+	{ weight: 4, arbitrary: kit.anyText() },
+);
+const metaKey = SKIP_KNOWN
+	? metaKeyAll.map((key) => (RESERVED_KEYS.has(key) ? `x${key}` : key))
+	: metaKeyAll;
+const metaRow = {
+	good: fc.tuple(
+		metaKey,
+		fc.oneof(
+			{ weight: 8, arbitrary: kit.anyText() },
+			{ weight: 1, arbitrary: fc.constant('') },
+			{ weight: 1, arbitrary: kit.hugeText(1000, 50_000) },
+		),
+	),
+	any: fc.tuple(
+		fc.oneof(
+			{ weight: 6, arbitrary: metaKey },
+			{ weight: 1, arbitrary: fc.oneof(kit.anyNumber(), kit.wrongType(), kit.emptyValue()) },
+		),
+		fc.oneof(
+			{ weight: 6, arbitrary: kit.anyText() },
+			{
+				weight: 2,
+				arbitrary: fc.oneof(kit.anyNumber(), kit.wrongType(), kit.emptyValue(), fc.constant('')),
+			},
+		),
+	),
+};
+
+function classifyMetadata(rows) {
+	if (rows.length === 0) return { k: 'unset' };
+	let k = 'valid';
+	const worse = (next) => {
+		const rank = { valid: 0, either: 1, invalid: 2 };
+		if (rank[next] > rank[k]) k = next;
+	};
+	const seen = new Set();
+	const entries = [];
+	for (const [key, value] of rows) {
+		if (typeof key === 'string' && key !== '') {
+			if (seen.has(key) || RESERVED_KEYS.has(key)) worse('either'); // a JSON object cannot hold a key twice
+			seen.add(key);
+		} else if (typeof key === 'number' || key === undefined || key === null || key === '') {
+			worse(key === null ? 'invalid' : 'either');
+			if (typeof key === 'number') seen.add(String(key));
+		} else worse('invalid');
+		if (typeof value === 'string') entries.push([key, value]);
+		else if (value === undefined || typeof value === 'number') worse('either');
+		else worse('invalid'); // null, objects, lists, booleans: "values must be strings"
+	}
+	const reserved = rows.map(([key]) => key).filter((key) => RESERVED_KEYS.has(key));
+	return { k, wire: k === 'valid' ? Object.fromEntries(entries) : undefined, reserved };
+}
+
+/* ------------------------------------------------------------------- ids */
+
+const goodId = fc.oneof(
+	{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
+	{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
+	{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
+);
+const anyId = fc.oneof(
+	{ weight: 20, arbitrary: goodId },
+	{
+		weight: 1,
+		arbitrary: fc
+			.constantFrom('upper', 'noPrefix', 'hyphen', 'url', 'number', 'prefixOnly')
+			.map((form) => ({ form })),
+	},
+	{
+		weight: 2,
+		arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
+	},
+);
+
+function idFor(recipe, n) {
+	const id = bulkSessionId(PROVIDER, n);
+	switch (recipe.form) {
+		case 'plain':
+			return { value: id, wireId: id, exists: true, k: 'valid' };
+		case 'padded':
+			return { value: `\t${id} `, wireId: id, exists: true, k: 'valid' };
+		case 'missing':
+			return { value: `cs_missing${n}`, wireId: `cs_missing${n}`, exists: false, k: 'valid' };
+		case 'upper':
+			return { value: `CS_bulk_${n}`, wireId: `CS_bulk_${n}`, exists: false, k: 'invalid' };
+		case 'noPrefix':
+			return { value: `sess_${n}`, wireId: `sess_${n}`, exists: false, k: 'invalid' };
+		case 'hyphen':
+			return { value: `cs_x-${n}`, wireId: `cs_x-${n}`, exists: false, k: 'either' };
+		case 'url':
+			return {
+				value: `https://checkout.tryspeed.com/${id}`,
+				wireId: `https://checkout.tryspeed.com/${id}`,
+				exists: false,
+				k: 'invalid',
+			};
+		case 'number':
+			return {
+				value: 700_000_000 + n,
+				wireId: String(700_000_000 + n),
+				exists: false,
+				k: 'invalid',
+			};
+		case 'prefixOnly':
+			return { value: 'cs_', wireId: null, exists: false, k: 'either' };
+		default:
+			return { value: kit.roundTrip(recipe.raw), wireId: null, exists: false, k: 'invalid' };
+	}
+}
+
+/* ----------------------------------------------------------------- shapes */
+
+const shape = fc.record({
+	bound: fc.shuffledSubarray(
+		FIELDS.map((d) => d.name),
+		{ maxLength: 2 },
+	),
+	afterPayment: fc.oneof(
+		{ weight: 5, arbitrary: fc.constant('absent') },
+		{ weight: 3, arbitrary: fc.constantFrom('redirect', 'message') },
+		{ weight: 2, arbitrary: fc.constant('expression') },
+	),
+	metadata: fc.oneof(
+		{ weight: 14, arbitrary: fc.constant({ count: 0, literal: [] }) },
+		{ weight: 5, arbitrary: fc.constant({ count: 1, literal: [] }) },
+		{ weight: 1, arbitrary: fc.constant({ count: 2, literal: [] }) },
+		{
+			weight: 1,
+			arbitrary: fc.array(metaRow.good, { minLength: 1, maxLength: 60 }).map((literal) => ({
+				count: kit.EXPRESSION_ROWS + literal.length,
+				literal: literal.map(([k, v]) => [kit.literal(k), v]),
+			})),
+		},
+	),
+});
+
+const segment = shape
+	.filter((s) => s.bound.length > 0 || s.afterPayment !== 'absent' || s.metadata.count > 0)
+	.chain((s) => {
+		const defs = FIELDS.filter((d) => s.bound.includes(d.name));
+		const rows = Math.min(s.metadata.count, kit.EXPRESSION_ROWS);
+		const extra = (pick) => ({
+			afterPayment: s.afterPayment === 'expression' ? pick(afterPayment) : fc.constant(undefined),
+			successUrl: s.afterPayment === 'absent' ? fc.constant(undefined) : pick(url),
+			successMessage: s.afterPayment === 'absent' ? fc.constant(undefined) : pick(successMessage),
+			metadata: fc.tuple(...Array.from({ length: rows }, () => pick(metaRow))),
+		});
+		const recipes = kit.itemRecipes(defs, {
+			goodId,
+			anyId,
+			extraGood: extra((f) => f.good),
+			extraAny: extra((f) => f.any),
+			clean: 2,
+		});
+		return fc
+			.array(recipes, { minLength: 1, maxLength: s.metadata.count > 20 ? 20 : 400, size: 'max' })
+			.map((items) => ({ shape: s, items }));
+	});
+
+const model = {
+	provider: PROVIDER,
+	segment,
+	unknownStatus: 404,
+	parameters(s) {
+		const updateFields = Object.fromEntries(s.bound.map((name) => [name, `={{ $json.${name} }}`]));
+		if (s.metadata.count > 0) updateFields.metadata = { pair: kit.rowParameters(s.metadata, 'm') };
+		const parameters = {
+			checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
+			updateFields,
+		};
+		if (s.afterPayment !== 'absent') {
+			parameters.afterPayment =
+				s.afterPayment === 'expression' ? '={{ $json.afterPayment }}' : s.afterPayment;
+			parameters.successUrl = '={{ $json.successUrl }}';
+			parameters.successMessage = '={{ $json.successMessage }}';
+		}
+		return parameters;
+	},
+	materialize(s, recipe, n) {
+		const defs = FIELDS.filter((d) => s.bound.includes(d.name));
+		const id = idFor(recipe.id, n);
+		const json = {};
+		if (id.value !== undefined) json.sid = id.value;
+		const { tags, body } = kit.classifyFields(defs, recipe.values, json);
+		tags.push(kit.tag('checkoutSessionId', kit.isBlank(id.value) ? 'invalid' : id.k, false));
+
+		// After payment: which of success_url / success_message the node reads.
+		let chosen = s.afterPayment === 'absent' ? 'unchanged' : s.afterPayment;
+		if (s.afterPayment === 'expression') {
+			const mode = kit.roundTrip(recipe.afterPayment);
+			if (mode !== undefined) json.afterPayment = mode;
+			chosen = AFTER_PAYMENT.includes(mode) ? mode : null;
+			tags.push(
+				kit.tag('afterPayment', chosen ? 'valid' : kit.isBlank(mode) ? 'either' : 'invalid', false),
+			);
+		}
+		for (const [name, wireKey, classify] of [
+			['successUrl', 'success_url', kit.classifyUrl],
+			['successMessage', 'success_message', (v) => kit.classifyText(v, { min: 1 })],
+		]) {
+			const v = kit.roundTrip(recipe[name]);
+			if (v !== undefined) json[name] = v;
+			if (
+				(chosen === 'redirect' && name === 'successUrl') ||
+				(chosen === 'message' && name === 'successMessage')
+			) {
+				const k = classify(v);
+				tags.push(kit.tag(name, k));
+				if (k === 'valid') body[wireKey] = v;
+			}
+		}
+
+		let reserved = [];
+		if (s.metadata.count > 0) {
+			const meta = classifyMetadata(kit.rowValues(s.metadata, 'm', recipe.metadata, json));
+			tags.push(kit.tag('metadata', meta.k));
+			if (meta.wire) body.metadata = meta.wire;
+			reserved = meta.reserved;
+		}
+		const check = (request) => {
+			const sent = request.body ?? {};
+			if ('success_url' in sent && 'success_message' in sent)
+				return 'success_url and success_message were sent together';
+			if (chosen !== 'redirect' && 'success_url' in sent)
+				return `success_url sent with After Payment "${chosen}"`;
+			if (chosen !== 'message' && 'success_message' in sent)
+				return `success_message sent with After Payment "${chosen}"`;
+			const lost = reserved.filter(
+				(key) => !Object.prototype.hasOwnProperty.call(sent.metadata ?? {}, key),
+			);
+			if (lost.length > 0)
+				return `metadata key(s) ${lost.join(', ')} accepted but silently missing from the request (${JSON.stringify(sent.metadata)})`;
+			return null;
+		};
+		return { json, expect: { wireId: id.wireId, exists: id.exists, tags, body, check } };
+	},
+	requestId: (request) => decodeURIComponent(request.path.replace(/^\/checkout-sessions\//, '')),
+	isUpdate: (request) => request.method === 'POST',
+};
+
+test('Speed: every generated input is either refused naming its field or sent and accepted by the documented schema', async () => {
+	const started = Date.now();
+	const counts = await kit.fuzzProvider(model, engines);
+	kit.report('Speed', counts, started);
+	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
+	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
+}, 300_000);

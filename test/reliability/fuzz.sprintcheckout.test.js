@@ -1,0 +1,261 @@
+'use strict';
+/**
+ * Property-based "bad input" test of the Sprintcheckout node (see fuzzKit.js for the properties).
+ * Documented schema (PaymentSession): sessionId string (min 1, in the body); amount, minAmount
+ * numbers; editable boolean; currency a three-letter fiat code; orderId, concept, successUrl,
+ * failUrl, cancelUrl strings (all nullable).
+ */
+const kit = require('./fuzzKit');
+const { fc } = kit;
+const { bulkSessionId } = require('../../sandbox');
+
+const engines = kit.useEngines();
+const PROVIDER = 'sprintcheckout';
+
+const freeText = fieldOptions();
+function fieldOptions() {
+	return {
+		good: fc.oneof(
+			{ weight: 20, arbitrary: kit.anyText() },
+			{ weight: 1, arbitrary: kit.hugeText() },
+			{ weight: 1, arbitrary: kit.emptyValue() },
+		),
+		any: fc.oneof(
+			{ weight: 8, arbitrary: kit.anyText() },
+			{ weight: 1, arbitrary: kit.hugeText() },
+			{ weight: 2, arbitrary: kit.anyNumber() },
+			{ weight: 3, arbitrary: kit.wrongType() },
+			{ weight: 2, arbitrary: kit.emptyValue() },
+		),
+		classify: (v) => kit.classifyText(v),
+	};
+}
+
+const amount = {
+	good: fc.oneof(
+		{ weight: 8, arbitrary: fc.integer({ min: 0, max: 1_000_000 }) },
+		{ weight: 8, arbitrary: fc.double({ min: 0, max: 1e9, noNaN: true }) },
+		{
+			weight: 1,
+			arbitrary: fc.constantFrom(0, 0.01, 100.5, 1e21, Number.MAX_VALUE, Number.MIN_VALUE),
+		},
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	any: fc.oneof(
+		{ weight: 4, arbitrary: kit.anyNumber() },
+		{ weight: 4, arbitrary: kit.numberishText() },
+		{ weight: 2, arbitrary: kit.wrongType() },
+		{ weight: 1, arbitrary: kit.anyText() },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	// The page documents a number, with no lower bound: a negative one is left undecided.
+	classify: (v) => {
+		const k = kit.classifyNumber(v);
+		return k === 'valid' && v < 0 ? 'either' : k;
+	},
+};
+
+const CURRENCIES = ['USD', 'EUR', 'BRL', 'ARS', 'JPY', 'GBP', 'MXN'];
+const currency = {
+	good: fc.oneof(
+		{ weight: 10, arbitrary: fc.constantFrom(...CURRENCIES) },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	any: fc.oneof(
+		{ weight: 3, arbitrary: fc.constantFrom(...CURRENCIES) },
+		{ weight: 1, arbitrary: fc.constantFrom('usd', 'Eur', 'bRl') },
+		{
+			weight: 4,
+			arbitrary: fc.constantFrom(
+				'US',
+				'USDT',
+				'U$D',
+				'123',
+				'€',
+				'ÜSD',
+				' USD',
+				'USD ',
+				'U S',
+				'BTC1',
+				'usdt',
+				'D',
+				'EURO',
+			),
+		},
+		{ weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 5 }) },
+		{ weight: 2, arbitrary: fc.oneof(kit.anyNumber(), kit.wrongType()) },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	// "Three letter FIAT currency code"; the sandbox (like ISO 4217) wants upper case, the node upper-cases.
+	classify: (v) => {
+		if (kit.isBlank(v)) return 'unset';
+		if (typeof v !== 'string') return 'invalid';
+		if (/^[A-Z]{3}$/.test(v)) return 'valid';
+		return /^[A-Za-z]{3}$/.test(v) ? 'either' : 'invalid';
+	},
+};
+
+const editable = {
+	good: fc.oneof(
+		{ weight: 10, arbitrary: fc.boolean() },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	any: fc.oneof(
+		{ weight: 4, arbitrary: fc.boolean() },
+		{ weight: 2, arbitrary: fc.constantFrom('true', 'false') },
+		{
+			weight: 3,
+			arbitrary: fc.constantFrom(
+				0,
+				1,
+				'yes',
+				'no',
+				'TRUE',
+				'False',
+				'on',
+				'1',
+				'0',
+				'null',
+				'undefined',
+			),
+		},
+		{ weight: 2, arbitrary: kit.wrongType() },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	classify: kit.classifyBoolean,
+};
+
+const url = {
+	good: fc.oneof(
+		{ weight: 20, arbitrary: kit.goodUrl() },
+		{ weight: 1, arbitrary: kit.longUrl() },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	any: kit.url([{ weight: 1, arbitrary: kit.longUrl() }]),
+	classify: kit.classifyUrl,
+};
+
+const DEFS = [
+	kit.fieldDef('orderId', freeText),
+	kit.fieldDef('concept', freeText),
+	kit.fieldDef('amount', amount),
+	kit.fieldDef('minAmount', amount),
+	kit.fieldDef('editable', editable),
+	kit.fieldDef('currency', currency),
+	kit.fieldDef('successUrl', url),
+	kit.fieldDef('failUrl', url),
+	kit.fieldDef('cancelUrl', url),
+];
+
+/* Session ids: the page documents any non-empty string; the node also takes the redirect URL. */
+const goodId = fc.oneof(
+	{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
+	{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
+	{ weight: 2, arbitrary: fc.constant({ form: 'redirectUrl' }) },
+	{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
+);
+const anyId = fc.oneof(
+	{ weight: 20, arbitrary: goodId },
+	{ weight: 1, arbitrary: fc.constant({ form: 'number' }) },
+	{ weight: 1, arbitrary: fc.constant({ form: 'foreignUrl' }) },
+	{
+		weight: 3,
+		arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
+	},
+);
+
+function idFor(recipe, n) {
+	const id = bulkSessionId(PROVIDER, n);
+	switch (recipe.form) {
+		case 'plain':
+			return { value: id, wireId: id, exists: true, k: 'valid' };
+		case 'padded':
+			return { value: ` ${id}\t`, wireId: id, exists: true, k: 'valid' };
+		case 'redirectUrl':
+			return {
+				value:
+					n % 2
+						? `https://app.sprintcheckout.com/?uid=${id}`
+						: `https://app.sprintcheckout.com?lang=es&uid=${id}#pay`,
+				wireId: id,
+				exists: true,
+				k: 'valid',
+			};
+		case 'missing':
+			return { value: `sc_missing_${n}`, wireId: `sc_missing_${n}`, exists: false, k: 'valid' };
+		case 'number':
+			return {
+				value: 900_000_000 + n,
+				wireId: String(900_000_000 + n),
+				exists: false,
+				k: 'either',
+			};
+		case 'foreignUrl':
+			return {
+				value: `https://pay.example.com/s/${n}`,
+				wireId: `https://pay.example.com/s/${n}`,
+				exists: false,
+				k: 'either',
+			};
+		default: {
+			const raw = kit.roundTrip(recipe.raw);
+			return { value: raw, wireId: null, exists: false, k: 'invalid' };
+		}
+	}
+}
+
+const shape = fc.record({
+	bound: fc.shuffledSubarray(
+		DEFS.map((d) => d.name),
+		{ minLength: 1, maxLength: 2 },
+	),
+	idMode: fc.constantFrom('id', 'url'),
+});
+
+const segment = shape.chain((s) => {
+	const defs = DEFS.filter((d) => s.bound.includes(d.name));
+	return fc
+		.array(kit.itemRecipes(defs, { goodId, anyId, clean: 2 }), {
+			minLength: 1,
+			maxLength: 400,
+			size: 'max',
+		})
+		.map((items) => ({ shape: s, items }));
+});
+
+const model = {
+	provider: PROVIDER,
+	segment,
+	unknownStatus: 500,
+	parameters: (s) => ({
+		sessionId: { __rl: true, mode: s.idMode, value: '={{ $json.sid }}' },
+		updateFields: Object.fromEntries(s.bound.map((name) => [name, `={{ $json.${name} }}`])),
+	}),
+	materialize(s, recipe, n) {
+		const defs = DEFS.filter((d) => s.bound.includes(d.name));
+		const id = idFor(recipe.id, n);
+		const json = {};
+		if (id.value !== undefined) json.sid = id.value;
+		const { tags, body } = kit.classifyFields(defs, recipe.values, json);
+		tags.push(kit.tag('sessionId', kit.isBlank(id.value) ? 'invalid' : id.k, false));
+		return {
+			json,
+			expect: {
+				wireId: id.wireId,
+				exists: id.exists,
+				tags,
+				body: { ...body, sessionId: id.wireId },
+			},
+		};
+	},
+	requestId: (request) => request.body?.sessionId,
+	isUpdate: (request) => request.method === 'PUT',
+};
+
+test('Sprintcheckout: every generated input is either refused naming its field or sent and accepted by the documented schema', async () => {
+	const started = Date.now();
+	const counts = await kit.fuzzProvider(model, engines);
+	kit.report('Sprintcheckout', counts, started);
+	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
+	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
+}, 300_000);

@@ -1,0 +1,331 @@
+'use strict';
+/**
+ * Property-based "bad input" test of the Upag node (see fuzzKit.js for the properties).
+ * Documented (PUT /checkout-sessions/{id}, id starting with cs_, only open sessions): customerId
+ * (cus_…), items (if sent, at least one { priceId, quantity ≥ 1 }), paymentMethods (credit_card,
+ * pix), successUrl and cancelUrl (valid URLs).
+ */
+const kit = require('./fuzzKit');
+const { fc } = kit;
+const { bulkSessionId } = require('../../sandbox');
+
+const engines = kit.useEngines();
+const PROVIDER = 'upag';
+
+/* ------------------------------------------------------------------ fields */
+
+const alnum = fc.string({
+	unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+	minLength: 1,
+	maxLength: 20,
+});
+
+const customerId = {
+	good: fc.oneof(
+		{ weight: 10, arbitrary: alnum.map((id) => `cus_${id}`) },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	any: fc.oneof(
+		{ weight: 4, arbitrary: alnum.map((id) => `cus_${id}`) },
+		{
+			weight: 3,
+			arbitrary: fc.constantFrom(
+				'cus_',
+				'cus_a-b',
+				'cus_ñandu',
+				'cus_a b',
+				'CUS_abc',
+				'cust_1',
+				' cus_abc',
+				'cus_abc ',
+				'cs_abc',
+				'abc',
+				'cus_😀',
+				'cus__',
+				'cus_a_b',
+			),
+		},
+		{ weight: 1, arbitrary: kit.anyText().map((text) => `cus_${text}`) },
+		{ weight: 2, arbitrary: fc.oneof(kit.anyNumber(), kit.wrongType(), kit.anyText()) },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	// "cus_…": the ids Upag shows are cus_ + letters and digits; anything else after cus_ is left open.
+	classify(v) {
+		if (kit.isBlank(v)) return 'unset';
+		if (typeof v !== 'string') return 'invalid';
+		if (/^cus_[A-Za-z0-9_]+$/.test(v)) return 'valid';
+		return /^cus_.+/s.test(v) ? 'either' : 'invalid';
+	},
+};
+
+const url = {
+	good: fc.oneof(
+		{ weight: 20, arbitrary: kit.goodUrl() },
+		{ weight: 1, arbitrary: kit.longUrl() },
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	any: kit.url(),
+	classify: kit.classifyUrl,
+};
+
+const METHODS = ['credit_card', 'pix'];
+const paymentMethods = {
+	good: fc.oneof(
+		{ weight: 10, arbitrary: fc.shuffledSubarray(METHODS, { minLength: 1 }) },
+		{ weight: 1, arbitrary: fc.constantFrom([], undefined) },
+	),
+	any: fc.oneof(
+		{ weight: 4, arbitrary: fc.shuffledSubarray(METHODS, { minLength: 1 }) },
+		{
+			weight: 2,
+			arbitrary: fc.constantFrom(
+				'pix',
+				'credit_card',
+				'pix,credit_card',
+				' pix , credit_card ',
+				'pix,',
+				'boleto',
+				'pix;credit_card',
+				'PIX',
+				',',
+			),
+		},
+		{
+			weight: 2,
+			arbitrary: fc.array(
+				fc.constantFrom(
+					'pix',
+					'credit_card',
+					'boleto',
+					'debit_card',
+					'PIX',
+					'',
+					' pix',
+					'credit card',
+				),
+				{ minLength: 1, maxLength: 4 },
+			),
+		},
+		{
+			weight: 1,
+			arbitrary: fc.constantFrom(['pix', 'pix'], ['credit_card', 'pix', 'credit_card']),
+		},
+		{
+			weight: 1,
+			arbitrary: fc.oneof(
+				fc.constant([1]),
+				fc.constant([null]),
+				fc.constant([['pix']]),
+				fc.constant({ pix: true }),
+				kit.anyNumber(),
+				fc.boolean(),
+			),
+		},
+		{ weight: 1, arbitrary: kit.emptyValue() },
+	),
+	classify(v) {
+		if (kit.isBlank(v)) return 'unset';
+		if (Array.isArray(v)) {
+			if (!v.every((method) => METHODS.includes(method))) return 'invalid';
+			return new Set(v).size === v.length ? 'valid' : 'either';
+		}
+		if (typeof v === 'string')
+			return v.split(',').every((method) => METHODS.includes(method.trim())) ? 'either' : 'invalid';
+		return 'invalid';
+	},
+};
+
+const FIELDS = [
+	kit.fieldDef('customerId', customerId),
+	kit.fieldDef('successUrl', url),
+	kit.fieldDef('cancelUrl', url),
+	kit.fieldDef('paymentMethods', paymentMethods),
+];
+
+/* Items: rows of { priceId, quantity (integer ≥ 1) }; the node never sends an empty list. */
+const priceId = {
+	good: alnum.map((id) => `price_${id}`),
+	any: fc.oneof(
+		{ weight: 6, arbitrary: alnum.map((id) => `price_${id}`) },
+		{ weight: 2, arbitrary: kit.anyText() },
+		{ weight: 2, arbitrary: fc.oneof(kit.emptyValue(), kit.anyNumber(), kit.wrongType()) },
+	),
+};
+const quantity = {
+	good: fc.oneof(
+		{ weight: 10, arbitrary: fc.integer({ min: 1, max: 1000 }) },
+		{ weight: 1, arbitrary: fc.constantFrom(1, 2147483647, 9007199254740991, 1e21) },
+	),
+	any: fc.oneof(
+		{ weight: 5, arbitrary: fc.integer({ min: 1, max: 1000 }) },
+		{
+			weight: 3,
+			arbitrary: fc.constantFrom(0, -1, -0, 1.5, 0.5, 1.0000001, 2147483648, Number.MIN_VALUE),
+		},
+		{
+			weight: 2,
+			arbitrary: fc.constantFrom('2', ' 3 ', '0', '1.5', '-1', 'abc', '1e3', '1e309', ''),
+		},
+		{ weight: 1, arbitrary: fc.oneof(kit.wrongType(), fc.constant(null), fc.constant(undefined)) },
+	),
+};
+
+function classifyItems(rows) {
+	if (rows.length === 0) return { k: 'unset' };
+	const rank = { valid: 0, either: 1, invalid: 2 };
+	let k = 'valid';
+	const worse = (next) => {
+		if (rank[next] > rank[k]) k = next;
+	};
+	for (const [price, qty] of rows) {
+		if (typeof price === 'string' && price.trim() !== '') worse('valid');
+		else if (typeof price === 'string' && price !== '')
+			worse('either'); // blanks: a priceId nobody has, but text
+		else if (typeof price === 'number') worse('either');
+		else worse('invalid'); // missing, empty, null or not text: "priceId and quantity" are required
+		if (typeof qty === 'number') worse(Number.isInteger(qty) && qty >= 1 ? 'valid' : 'invalid');
+		else if (typeof qty === 'string' && /^\s*\d+\s*$/.test(qty))
+			worse(Number(qty) >= 1 ? 'either' : 'invalid');
+		else worse('invalid');
+	}
+	return {
+		k,
+		wire:
+			k === 'valid' ? rows.map(([price, qty]) => ({ priceId: price, quantity: qty })) : undefined,
+	};
+}
+
+/* ------------------------------------------------------------------- ids */
+
+const goodId = fc.oneof(
+	{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
+	{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
+	{ weight: 2, arbitrary: fc.constant({ form: 'checkoutUrl' }) },
+	{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
+);
+const anyId = fc.oneof(
+	{ weight: 20, arbitrary: goodId },
+	{
+		weight: 2,
+		arbitrary: fc
+			.constantFrom('hyphen', 'upper', 'noPrefix', 'number', 'foreignUrl', 'prefixOnly', 'unicode')
+			.map((form) => ({ form })),
+	},
+	{
+		weight: 2,
+		arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
+	},
+);
+
+function idFor(recipe, n) {
+	const id = bulkSessionId(PROVIDER, n);
+	const unknown = (value, k, wireId = value) => ({ value, wireId, exists: false, k });
+	switch (recipe.form) {
+		case 'plain':
+			return { value: id, wireId: id, exists: true, k: 'valid' };
+		case 'padded':
+			return { value: ` ${id}\n`, wireId: id, exists: true, k: 'valid' };
+		case 'checkoutUrl':
+			return {
+				value:
+					n % 2 ? `https://checkout.upag.io/${id}` : `HTTP://Checkout.Upag.io/${id}/?utm=n8n#pay`,
+				wireId: id,
+				exists: true,
+				k: 'valid',
+			};
+		case 'missing':
+			return unknown(`cs_missing${n}`, 'valid');
+		case 'hyphen':
+			return unknown(`cs_x-${n}`, 'either');
+		case 'unicode':
+			return unknown(`cs_ñ${n}`, 'either');
+		case 'upper':
+			return unknown(`CS_bulk_${n}`, 'invalid');
+		case 'noPrefix':
+			return unknown(`sess_${n}`, 'invalid');
+		case 'number':
+			return unknown(600_000_000 + n, 'invalid', String(600_000_000 + n));
+		case 'foreignUrl':
+			return unknown(`https://pay.example.com/${id}`, 'invalid');
+		case 'prefixOnly':
+			return { value: 'cs_', wireId: null, exists: false, k: 'either' };
+		default:
+			return { value: kit.roundTrip(recipe.raw), wireId: null, exists: false, k: 'invalid' };
+	}
+}
+
+/* ----------------------------------------------------------------- shapes */
+
+const shape = fc.record({
+	bound: fc.shuffledSubarray(
+		FIELDS.map((d) => d.name),
+		{ maxLength: 2 },
+	),
+	idMode: fc.constantFrom('id', 'url'),
+	items: fc.oneof(
+		{ weight: 6, arbitrary: fc.constant(0) },
+		{ weight: 3, arbitrary: fc.constant(1) },
+		{ weight: 1, arbitrary: fc.constant(2) },
+	),
+});
+
+const segment = shape
+	.filter((s) => s.bound.length > 0 || s.items > 0)
+	.chain((s) => {
+		const defs = FIELDS.filter((d) => s.bound.includes(d.name));
+		const rows = (pick) =>
+			fc.tuple(...Array.from({ length: s.items }, () => fc.tuple(pick(priceId), pick(quantity))));
+		const recipes = kit.itemRecipes(defs, {
+			goodId,
+			anyId,
+			extraGood: { items: rows((f) => f.good) },
+			extraAny: { items: rows((f) => f.any) },
+			clean: 2,
+		});
+		return fc
+			.array(recipes, { minLength: 1, maxLength: 400, size: 'max' })
+			.map((items) => ({ shape: s, items }));
+	});
+
+const model = {
+	provider: PROVIDER,
+	segment,
+	unknownStatus: 404,
+	parameters(s) {
+		const updateFields = Object.fromEntries(s.bound.map((name) => [name, `={{ $json.${name} }}`]));
+		if (s.items > 0)
+			updateFields.items = {
+				item: kit.rowParameters({ count: s.items, literal: [] }, 'i', ['priceId', 'quantity']),
+			};
+		return {
+			checkoutSessionId: { __rl: true, mode: s.idMode, value: '={{ $json.sid }}' },
+			updateFields,
+		};
+	},
+	materialize(s, recipe, n) {
+		const defs = FIELDS.filter((d) => s.bound.includes(d.name));
+		const id = idFor(recipe.id, n);
+		const json = {};
+		if (id.value !== undefined) json.sid = id.value;
+		const { tags, body } = kit.classifyFields(defs, recipe.values, json);
+		tags.push(kit.tag('checkoutSessionId', kit.isBlank(id.value) ? 'invalid' : id.k, false));
+		if (s.items > 0) {
+			const items = classifyItems(
+				kit.rowValues({ count: s.items, literal: [] }, 'i', recipe.items, json),
+			);
+			tags.push(kit.tag('items', items.k));
+			if (items.wire) body.items = items.wire;
+		}
+		return { json, expect: { wireId: id.wireId, exists: id.exists, tags, body } };
+	},
+	requestId: (request) => decodeURIComponent(request.path.replace(/^\/checkout-sessions\//, '')),
+	isUpdate: (request) => request.method === 'PUT',
+};
+
+test('Upag: every generated input is either refused naming its field or sent and accepted by the documented schema', async () => {
+	const started = Date.now();
+	const counts = await kit.fuzzProvider(model, engines);
+	kit.report('Upag', counts, started);
+	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
+	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
+}, 300_000);
