@@ -161,11 +161,18 @@ async function n8nCliOrThrow(options) {
 function parseExecuteOutput(stdout) {
 	const start = stdout.search(/^\{\s*$/m);
 	if (start === -1) return null;
-	try {
-		return JSON.parse(stdout.slice(start));
-	} catch {
-		return null;
+	// n8n may print log lines (e.g. "Registered runner …") after the JSON: try every line that
+	// closes an object at column 0, the last one first.
+	const text = stdout.slice(start);
+	const ends = [...text.matchAll(/^\}\s*$/gm)].map((match) => match.index + 1).reverse();
+	for (const end of ends) {
+		try {
+			return JSON.parse(text.slice(0, end));
+		} catch {
+			// not the closing brace of the top-level object; try the previous one
+		}
 	}
+	return null;
 }
 
 /** Starts redis-server (Debian's) on a free port without persistence. Returns { port, stop() }. */
