@@ -3,8 +3,6 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { Provider, ProviderErrorDetails } from '../shared/types';
 import { authenticateSpeed } from '../../credentials/SpeedApi.credentials';
 
-export const SPEED_API_VERSIONS = ['2022-04-15', '2022-10-15'] as const;
-
 /** Speed answers errors as `{ errors: [{ type, message }] }`. */
 function parseSpeedError(body: unknown): ProviderErrorDetails {
 	const errors = (body as { errors?: unknown } | null)?.errors;

@@ -1,28 +1,15 @@
 import type {
-	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	ICredentialTestFunction,
 	ICredentialTestFunctions,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { baseUrlFor } from './transport';
 import type { Provider } from './types';
 
 interface ProbeResponse {
 	statusCode: number;
-}
-
-function baseUrlOf(provider: Provider, data: ICredentialDataDecryptedObject): string | undefined {
-	const override = typeof data.baseUrl === 'string' ? data.baseUrl.trim() : '';
-	const text = override !== '' ? override : provider.defaultBaseUrl(data);
-	try {
-		const url = new URL(text);
-		return url.protocol === 'http:' || url.protocol === 'https:'
-			? text.replace(/\/+$/, '')
-			: undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -37,7 +24,7 @@ export function credentialTestFor(provider: Provider): ICredentialTestFunction {
 		credential: ICredentialsDecrypted,
 	): Promise<INodeCredentialTestResult> {
 		const data = credential.data ?? {};
-		const baseUrl = baseUrlOf(provider, data);
+		const baseUrl = baseUrlFor(provider, data);
 		if (baseUrl === undefined) {
 			return {
 				status: 'Error',

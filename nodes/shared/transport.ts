@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
@@ -65,28 +66,22 @@ function networkCode(error: unknown): string {
 	return 'NETWORK_ERROR';
 }
 
-export function resolveBaseUrl(
-	ctx: IExecuteFunctions,
-	override: unknown,
-	fallback: string,
-): string {
-	const text = typeof override === 'string' && override.trim() !== '' ? override.trim() : fallback;
-	let url: URL;
+/**
+ * The base URL requests go to: the credential's override when set, else the provider's
+ * documented URL. Only http(s) URLs; undefined for anything else.
+ */
+export function baseUrlFor(
+	provider: Provider,
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
+	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	const text = override !== '' ? override : provider.defaultBaseUrl(credentials);
 	try {
-		url = new URL(text);
+		const { protocol } = new URL(text);
+		return protocol === 'http:' || protocol === 'https:' ? text.replace(/\/+$/, '') : undefined;
 	} catch {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The credential's base URL is not a valid URL: ${text}`,
-		);
+		return undefined;
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The credential's base URL must start with http:// or https://`,
-		);
-	}
-	return text.replace(/\/+$/, '');
 }
 
 /** Reads the credential once per run and returns a client that items share. */
@@ -96,7 +91,13 @@ export async function createApiClient(
 	policy: RetryPolicy,
 ): Promise<ApiClient> {
 	const credentials = await ctx.getCredentials(provider.credentialType);
-	const baseURL = resolveBaseUrl(ctx, credentials.baseUrl, provider.defaultBaseUrl(credentials));
+	const baseURL = baseUrlFor(provider, credentials);
+	if (baseURL === undefined) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			"The credential's base URL must be a URL starting with http:// or https://",
+		);
+	}
 	const headers = provider.headers?.(credentials) ?? {};
 	const secrets = provider.secretFields
 		.map((field) => credentials[field])

@@ -113,7 +113,7 @@ describe('the shared item loop, through the engine', () => {
 			[{}],
 			{ credentials: { baseUrl: 'file:///etc/passwd' } },
 		);
-		expect(error.message).toBe("The credential's base URL must start with http:// or https://");
+		expect(error.message).toBe("The credential's base URL must be a URL starting with http:// or https://");
 		expect(ctx.requests()).toEqual([]);
 	});
 });
