@@ -245,24 +245,10 @@ function classifyMetadata(rows) {
 
 /* ------------------------------------------------------------------- ids */
 
-const goodId = fc.oneof(
-	{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
-);
-const anyId = fc.oneof(
-	{ weight: 20, arbitrary: goodId },
-	{
-		weight: 1,
-		arbitrary: fc
-			.constantFrom('upper', 'noPrefix', 'hyphen', 'url', 'number', 'prefixOnly')
-			.map((form) => ({ form })),
-	},
-	{
-		weight: 2,
-		arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
-	},
-);
+const { goodId, anyId } = kit.idRecipes({
+	badForms: ['upper', 'noPrefix', 'hyphen', 'url', 'number', 'prefixOnly'],
+	badWeight: 1,
+});
 
 function idFor(recipe, n) {
 	const id = bulkSessionId(PROVIDER, n);

@@ -148,21 +148,12 @@ const DEFS = [
 ];
 
 /* Session ids: the page documents any non-empty string; the node also takes the redirect URL. */
-const goodId = fc.oneof(
-	{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
-	{ weight: 2, arbitrary: fc.constant({ form: 'redirectUrl' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
-);
-const anyId = fc.oneof(
-	{ weight: 20, arbitrary: goodId },
-	{ weight: 1, arbitrary: fc.constant({ form: 'number' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'foreignUrl' }) },
-	{
-		weight: 3,
-		arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
-	},
-);
+const { goodId, anyId } = kit.idRecipes({
+	urlForm: 'redirectUrl',
+	badForms: ['number', 'foreignUrl'],
+	badWeight: 2,
+	rawWeight: 3,
+});
 
 function idFor(recipe, n) {
 	const id = bulkSessionId(PROVIDER, n);

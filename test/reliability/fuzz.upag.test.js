@@ -197,25 +197,11 @@ function classifyItems(rows) {
 
 /* ------------------------------------------------------------------- ids */
 
-const goodId = fc.oneof(
-	{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
-	{ weight: 2, arbitrary: fc.constant({ form: 'checkoutUrl' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
-);
-const anyId = fc.oneof(
-	{ weight: 20, arbitrary: goodId },
-	{
-		weight: 2,
-		arbitrary: fc
-			.constantFrom('hyphen', 'upper', 'noPrefix', 'number', 'foreignUrl', 'prefixOnly', 'unicode')
-			.map((form) => ({ form })),
-	},
-	{
-		weight: 2,
-		arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
-	},
-);
+const { goodId, anyId } = kit.idRecipes({
+	urlForm: 'checkoutUrl',
+	badForms: ['hyphen', 'upper', 'noPrefix', 'number', 'foreignUrl', 'prefixOnly', 'unicode'],
+	badWeight: 2,
+});
 
 function idFor(recipe, n) {
 	const id = bulkSessionId(PROVIDER, n);

@@ -402,24 +402,10 @@ function classifyPlan(rows) {
 
 /* ------------------------------------------------------------------- ids */
 
-const goodId = fc.oneof(
-	{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
-	{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
-);
-const anyId = fc.oneof(
-	{ weight: 20, arbitrary: goodId },
-	{
-		weight: 2,
-		arbitrary: fc
-			.constantFrom('short', 'long', 'max', 'upper', 'url', 'number')
-			.map((form) => ({ form })),
-	},
-	{
-		weight: 2,
-		arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
-	},
-);
+const { goodId, anyId } = kit.idRecipes({
+	badForms: ['short', 'long', 'max', 'upper', 'url', 'number'],
+	badWeight: 2,
+});
 
 function idFor(recipe, n) {
 	const id = bulkSessionId(PROVIDER, n);

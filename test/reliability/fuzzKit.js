@@ -884,6 +884,30 @@ function classifyFields(defs, values, json) {
 	return { tags, body };
 }
 
+/**
+ * Session-id recipes shared by every provider: mostly the valid id (plain, padded with
+ * blanks, as the provider's checkout URL where one is documented, or missing), sometimes
+ * one of the provider's bad shapes, sometimes a value of the wrong type.
+ */
+function idRecipes({ urlForm, badForms, badWeight, rawWeight = 2 }) {
+	const goodId = fc.oneof(
+		{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
+		{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
+		...(urlForm ? [{ weight: 2, arbitrary: fc.constant({ form: urlForm }) }] : []),
+		{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
+	);
+	const anyId = fc.oneof(
+		{ weight: 20, arbitrary: goodId },
+		{ weight: badWeight, arbitrary: fc.constantFrom(...badForms).map((form) => ({ form })) },
+		{
+			weight: rawWeight,
+			arbitrary: fc.oneof(wrongType(), emptyValue()).map((raw) => ({ form: 'raw', raw })),
+		},
+	);
+	return { goodId, anyId };
+}
+
+module.exports.idRecipes = idRecipes;
 module.exports.fieldDef = fieldDef;
 module.exports.itemRecipes = itemRecipes;
 module.exports.classifyFields = classifyFields;
