@@ -16,10 +16,10 @@ function upToDate() {
 }
 
 if (!upToDate()) {
-	console.log('Installing the project dependencies (npm install, about 3 minutes the first time)…');
+	console.log('Installing the project dependencies (npm ci, about 2 minutes the first time)…');
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	// `npm install`, not `npm ci`: npm 11 leaves other platforms' optional binaries
-	// (@swc/core-darwin-…) out of the lock file and `npm ci` then refuses it; install still
-	// follows the lock for everything it lists.
-	execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+	// `npm ci` installs exactly what package-lock.json lists. The lock file carries every
+	// platform's optional binaries (@swc/core-*): regenerate it with
+	// `npm install --package-lock-only`, which keeps them, never from an installed tree.
+	execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
 }
