@@ -14,6 +14,7 @@ const { compileRoutes, matchRoute } = require('./lib/router');
 const { Recorder } = require('./lib/recorder');
 const { RateLimiter, retryAfterHeaders } = require('./lib/rate-limiter');
 const { FaultPlan, HTML_502 } = require('./lib/faults');
+const { FIRE_PATH, handleFireRequest } = require('./webhooks/fire');
 
 const OPTION_KEYS = ['port', 'host', 'latencyMs', 'rateLimit', 'faults', 'record', 'bulkSessions'];
 const RUNTIME_KEYS = OPTION_KEYS.filter((k) => k !== 'port' && k !== 'host');
@@ -267,8 +268,15 @@ async function startSandbox(options = {}) {
 
 	configure(baseline);
 
+	// The webhook control endpoint: the sandbox sends a provider's signed event to a URL.
+	async function fire(req, res) {
+		const { status, body } = await handleFireRequest(await readBody(req));
+		res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+	}
+
 	const server = http.createServer((req, res) => {
-		receive(req, res).catch((err) => {
+		const handle = req.method === 'POST' && req.url === FIRE_PATH ? fire : receive;
+		handle(req, res).catch((err) => {
 			process.stderr.write(`sandbox: request failed: ${err.stack}\n`);
 			if (!res.headersSent) res.writeHead(500).end();
 		});

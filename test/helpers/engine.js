@@ -24,6 +24,9 @@ const { SprintcheckoutApi } = load('credentials/SprintcheckoutApi.credentials');
 const { SpeedApi } = load('credentials/SpeedApi.credentials');
 const { YunoApi } = load('credentials/YunoApi.credentials');
 const { UpagApi } = load('credentials/UpagApi.credentials');
+const triggers = {
+	speedTrigger: [load('nodes/Speed/SpeedTrigger.node').SpeedTrigger, load('credentials/SpeedWebhookApi.credentials').SpeedWebhookApi],
+};
 
 const PACKAGE = 'n8n-nodes-checkout-sessions';
 
@@ -54,6 +57,7 @@ const nodeClasses = {
 	[`${PACKAGE}.yuno`]: Yuno,
 	[`${PACKAGE}.upag`]: Upag,
 	'test.inputItems': InputItems,
+	...Object.fromEntries(Object.entries(triggers).map(([name, [Node]]) => [`${PACKAGE}.${name}`, Node])),
 };
 
 const credentialClasses = {
@@ -61,6 +65,7 @@ const credentialClasses = {
 	speedApi: SpeedApi,
 	yunoApi: YunoApi,
 	upagApi: UpagApi,
+	...Object.fromEntries(Object.values(triggers).map(([, Credential]) => [new Credential().name, Credential])),
 };
 
 /** n8n's own nodes, loaded only when a test or benchmark compares against them. */
@@ -247,4 +252,13 @@ async function authenticateWith(credentialType, credentials) {
 	return await new TestCredentialsHelper({}).authenticate(credentials, credentialType, {}, workflow, node);
 }
 
-module.exports = { runNode, nodeTypes, credentialClasses, PACKAGE, authenticateWith };
+module.exports = {
+	runNode,
+	nodeTypes,
+	credentialClasses,
+	PACKAGE,
+	authenticateWith,
+	TestCredentialsHelper,
+	additionalData,
+	prepareContainer,
+};

@@ -1,0 +1,102 @@
+'use strict';
+/**
+ * Property-based: random bodies and secrets, the request made by the sandbox's signer
+ * (written from the providers' docs), checked by each trigger's own verify().
+ */
+const fc = require('fast-check');
+const { SIGNERS } = require('../../sandbox/webhooks/signers');
+const { speedTrigger } = require('../../nodes/Speed/trigger');
+
+const RUNS = 200;
+
+function received(prepared, { rawBody, nowMs = Date.now(), options = {}, params = {} } = {}) {
+	const headers = Object.fromEntries(Object.entries(prepared.headers).map(([k, v]) => [k.toLowerCase(), v]));
+	return {
+		rawBody: rawBody ?? Buffer.from(prepared.body, 'utf8'),
+		header: (name) => headers[name],
+		params,
+		nowMs,
+		options,
+	};
+}
+
+/** The same bytes with one byte changed. */
+function oneByteChanged(bytes, index, delta) {
+	const copy = Buffer.from(bytes);
+	const at = index % copy.length;
+	copy[at] = (copy[at] + delta) % 256;
+	return copy;
+}
+
+const body = fc.string({ unit: 'binary', minLength: 1, maxLength: 2000 });
+
+describe('Speed: HMAC-SHA256 over "id.timestamp.body" with the wsec_ key', () => {
+	const secret = fc.uint8Array({ minLength: 24, maxLength: 64 }).map((bytes) => `wsec_${Buffer.from(bytes).toString('base64')}`);
+	const credentials = (signingSecret, previousSigningSecret = '') => ({ signingSecret, previousSigningSecret });
+
+	test('what the sandbox signs is accepted', () => {
+		fc.assert(
+			fc.property(body, secret, (text, key) => {
+				const prepared = SIGNERS.speed({ url: 'http://n8n/', body: text, secret: key });
+				expect(speedTrigger.verify(received(prepared), credentials(key))).toBeUndefined();
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	test('one byte changed anywhere in the body is refused', () => {
+		fc.assert(
+			fc.property(body, secret, fc.nat(), fc.integer({ min: 1, max: 255 }), (text, key, index, delta) => {
+				const prepared = SIGNERS.speed({ url: 'http://n8n/', body: text, secret: key });
+				const rawBody = oneByteChanged(Buffer.from(text, 'utf8'), index, delta);
+				expect(speedTrigger.verify(received(prepared, { rawBody }), credentials(key))).toBe('signatureMismatch');
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	test('another secret is refused; with both configured (rotation) either is accepted', () => {
+		fc.assert(
+			fc.property(body, secret, secret, (text, key, other) => {
+				fc.pre(key !== other);
+				const prepared = SIGNERS.speed({ url: 'http://n8n/', body: text, secret: key });
+				expect(speedTrigger.verify(received(prepared), credentials(other))).toBe('signatureMismatch');
+				expect(speedTrigger.verify(received(prepared), credentials(other, key))).toBeUndefined();
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	test('a header listing several signatures is accepted when any one is right', () => {
+		fc.assert(
+			fc.property(body, secret, secret, (text, key, other) => {
+				const prepared = SIGNERS.speed({ url: 'http://n8n/', body: text, secret: other, extraSecrets: [key] });
+				expect(speedTrigger.verify(received(prepared), credentials(key))).toBeUndefined();
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	test('a changed id or timestamp breaks the signature; times beyond the tolerance are refused', () => {
+		fc.assert(
+			fc.property(body, secret, fc.integer({ min: 301, max: 10_000_000 }), (text, key, late) => {
+				const now = Date.now();
+				const prepared = SIGNERS.speed({ url: 'http://n8n/', body: text, secret: key, nowMs: now });
+				const withHeader = (name, value) => ({ ...prepared, headers: { ...prepared.headers, [name]: value } });
+				const ts = Number(prepared.headers['webhook-timestamp']);
+				expect(speedTrigger.verify(received(withHeader('webhook-id', `${prepared.headers['webhook-id']}x`)), credentials(key))).toBe('signatureMismatch');
+				expect(speedTrigger.verify(received(withHeader('webhook-timestamp', String(ts + 1))), credentials(key))).toBe('signatureMismatch');
+				expect(speedTrigger.verify(received(prepared, { nowMs: now + late * 1000 }), credentials(key))).toBe('staleTimestamp');
+				expect(speedTrigger.verify(received(prepared, { nowMs: now - late * 1000 }), credentials(key))).toBe('futureTimestamp');
+				expect(speedTrigger.verify(received(prepared, { nowMs: now + late * 1000, options: { toleranceSeconds: late + 1 } }), credentials(key))).toBeUndefined();
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	test('Speed\'s documented example secret is usable; a secret that is not base64 is reported', () => {
+		expect(speedTrigger.credentialProblem(credentials('wsec_/35OeRymnQzGvej6PSURUDQYoZLwhp'))).toBeUndefined();
+		expect(speedTrigger.credentialProblem(credentials('wsec_not base64!'))).toMatch(/base64/);
+		expect(speedTrigger.credentialProblem(credentials(''))).toMatch(/Enter/);
+	});
+});
