@@ -7,12 +7,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	eventsParameter,
-	optionsParameter,
 	receiveWebhook,
 	registeredInDashboard,
 	secretCredentialTest,
-	setupNotice,
+	triggerProperties,
 	webhookDescription,
 } from '../shared/webhookTrigger';
 import { DEFAULT_TOLERANCE_SECONDS, speedTrigger } from './trigger';
@@ -31,27 +29,25 @@ export class SpeedTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'speedWebhookApi', required: true, testedBy: 'speedWebhookSecretTest' }],
 		webhooks: [webhookDescription()],
-		properties: [
-			setupNotice(
+		properties: triggerProperties({
+			setup:
 				"In Speed's dashboard (Developers → Webhooks → Add endpoint), paste this node's Production URL and select the same events. Calls without a valid webhook-signature are answered 401 and start nothing.",
-			),
-			eventsParameter(
-				[
-					{ name: 'Checkout Link Created', value: 'checkout_link.created' },
-					{ name: 'Checkout Link Paid', value: 'checkout_link.paid' },
-					{ name: 'Checkout Session Created', value: 'checkout_session.created' },
-					{
-						name: 'Checkout Session Paid',
-						value: 'checkout_session.paid',
-						description:
-							"Named in Speed's own plugin code; the events page we could read does not list it",
-					},
-					{ name: 'Payment Created', value: 'payment.created' },
-					{ name: 'Payment Expired', value: 'payment.expired' },
-				],
+			events: [
+				{ name: 'Checkout Link Created', value: 'checkout_link.created' },
+				{ name: 'Checkout Link Paid', value: 'checkout_link.paid' },
+				{ name: 'Checkout Session Created', value: 'checkout_session.created' },
+				{
+					name: 'Checkout Session Paid',
+					value: 'checkout_session.paid',
+					description:
+						"Named in Speed's own plugin code; the events page we could read does not list it",
+				},
+				{ name: 'Payment Created', value: 'payment.created' },
+				{ name: 'Payment Expired', value: 'payment.expired' },
+			],
+			eventsDescription:
 				"Speed's event_type values to start on. Speed sends only the events selected for the endpoint in its dashboard.",
-			),
-			optionsParameter([
+			options: [
 				{
 					displayName: 'Timestamp Tolerance (Seconds)',
 					name: 'toleranceSeconds',
@@ -61,8 +57,8 @@ export class SpeedTrigger implements INodeType {
 					description:
 						'Calls whose webhook-timestamp is further than this from the current time, past or future, are refused',
 				},
-			]),
-		],
+			],
+		}),
 	};
 
 	methods = {

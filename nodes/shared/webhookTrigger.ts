@@ -193,10 +193,7 @@ export function secretCredentialTest(spec: TriggerSpec) {
 }
 
 /** The "Events" picker: '*' for any, then the provider's documented event names. */
-export function eventsParameter(
-	events: INodePropertyOptions[],
-	description: string,
-): INodeProperties {
+function eventsParameter(events: INodePropertyOptions[], description: string): INodeProperties {
 	return {
 		displayName: 'Events',
 		name: 'events',
@@ -221,7 +218,7 @@ export const repeatWindowOption: INodeProperties = {
 		'An event whose ID this node accepted less than this many minutes ago starts no execution (0 turns this off). Kept in memory per n8n process: see the README for queue mode.',
 };
 
-export function optionsParameter(extra: INodeProperties[] = []): INodeProperties {
+function optionsParameter(extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -232,7 +229,19 @@ export function optionsParameter(extra: INodeProperties[] = []): INodeProperties
 	};
 }
 
-/** A notice with the URL to paste into the provider's dashboard. */
-export function setupNotice(text: string): INodeProperties {
-	return { displayName: text, name: 'setupNotice', type: 'notice', default: '' };
+/**
+ * A trigger's fields: how to set the webhook up in the provider's dashboard (shown above
+ * the node's URLs), the event picker, and the options.
+ */
+export function triggerProperties(fields: {
+	setup: string;
+	events: INodePropertyOptions[];
+	eventsDescription: string;
+	options?: INodeProperties[];
+}): INodeProperties[] {
+	return [
+		{ displayName: fields.setup, name: 'setupNotice', type: 'notice', default: '' },
+		eventsParameter(fields.events, fields.eventsDescription),
+		optionsParameter(fields.options),
+	];
 }

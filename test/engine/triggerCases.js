@@ -7,6 +7,10 @@
 const { WEBHOOK_SECRETS } = require('../../sandbox/webhooks/signers');
 
 const SPEED_NEW_SECRET = `wsec_${Buffer.from('sandbox-speed-rotated-secret-00002').toString('base64')}`;
+const YUNO = WEBHOOK_SECRETS.yuno;
+const YUNO_NEW_HMAC = 'yuno_sandbox_rotated_hmac_secret_0002';
+const SPRINTCHECKOUT_NEW_KEY = 'sc_sandbox_rotated_webhook_key_0002';
+const UPAG_NEW_SECRET = 'upag_sandbox_rotated_path_secret_0002';
 
 const TRIGGERS = {
 	speed: {
@@ -26,6 +30,60 @@ const TRIGGERS = {
 			eventId: event.id,
 			sessionId: event.data.object.id,
 			status: event.data.object.status,
+		}),
+	},
+	yuno: {
+		type: 'yunoTrigger',
+		path: 'webhook',
+		credentials: { hmacClientSecret: YUNO.hmacClientSecret, apiKey: YUNO.apiKey, secret: YUNO.secret },
+		rotation: {
+			credentials: { hmacClientSecret: YUNO_NEW_HMAC, previousHmacClientSecret: YUNO.hmacClientSecret, apiKey: YUNO.apiKey, secret: YUNO.secret },
+			senderSecrets: [YUNO, { ...YUNO, hmacClientSecret: YUNO_NEW_HMAC }],
+			retired: { hmacClientSecret: YUNO_NEW_HMAC, apiKey: YUNO.apiKey, secret: YUNO.secret },
+		},
+		// No timestamp is signed: a stale or future copy is not detectable as such.
+		detects: ['unsigned', 'wrongSecret', 'tampered'],
+		summary: (event) => ({
+			eventType: event.type_event,
+			eventId: event.data.payment.idempotency_key,
+			sessionId: event.data.payment.checkout.session,
+			status: event.data.payment.status,
+		}),
+	},
+	sprintcheckout: {
+		type: 'sprintcheckoutTrigger',
+		path: 'webhook',
+		credentials: { webhookApiKey: WEBHOOK_SECRETS.sprintcheckout },
+		rotation: {
+			credentials: { webhookApiKey: SPRINTCHECKOUT_NEW_KEY, previousWebhookApiKey: WEBHOOK_SECRETS.sprintcheckout },
+			senderSecrets: [WEBHOOK_SECRETS.sprintcheckout, SPRINTCHECKOUT_NEW_KEY],
+			retired: { webhookApiKey: SPRINTCHECKOUT_NEW_KEY },
+		},
+		// A static key: the body and the time of sending are not covered.
+		detects: ['unsigned', 'wrongSecret'],
+		summary: (event) => ({
+			eventType: event.event,
+			eventId: event.paymentSessionId,
+			sessionId: event.paymentSessionId,
+			status: event.status,
+		}),
+	},
+	upag: {
+		type: 'upagTrigger',
+		path: 'webhook/:secret',
+		credentials: { pathSecret: WEBHOOK_SECRETS.upag },
+		rotation: {
+			credentials: { pathSecret: UPAG_NEW_SECRET, previousPathSecret: WEBHOOK_SECRETS.upag },
+			senderSecrets: [WEBHOOK_SECRETS.upag, UPAG_NEW_SECRET],
+			retired: { pathSecret: UPAG_NEW_SECRET },
+		},
+		// Only the URL carries a secret.
+		detects: ['unsigned', 'wrongSecret'],
+		summary: (event) => ({
+			eventType: event.event,
+			eventId: event.data.id,
+			sessionId: null,
+			status: event.data.status,
 		}),
 	},
 };

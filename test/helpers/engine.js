@@ -26,6 +26,12 @@ const { YunoApi } = load('credentials/YunoApi.credentials');
 const { UpagApi } = load('credentials/UpagApi.credentials');
 const triggers = {
 	speedTrigger: [load('nodes/Speed/SpeedTrigger.node').SpeedTrigger, load('credentials/SpeedWebhookApi.credentials').SpeedWebhookApi],
+	yunoTrigger: [load('nodes/Yuno/YunoTrigger.node').YunoTrigger, load('credentials/YunoWebhookApi.credentials').YunoWebhookApi],
+	sprintcheckoutTrigger: [
+		load('nodes/Sprintcheckout/SprintcheckoutTrigger.node').SprintcheckoutTrigger,
+		load('credentials/SprintcheckoutWebhookApi.credentials').SprintcheckoutWebhookApi,
+	],
+	upagTrigger: [load('nodes/Upag/UpagTrigger.node').UpagTrigger, load('credentials/UpagWebhookApi.credentials').UpagWebhookApi],
 };
 
 const PACKAGE = 'n8n-nodes-checkout-sessions';

@@ -100,3 +100,76 @@ describe('Speed: HMAC-SHA256 over "id.timestamp.body" with the wsec_ key', () =>
 		expect(speedTrigger.credentialProblem(credentials(''))).toMatch(/Enter/);
 	});
 });
+
+describe('Yuno: Base64(HMAC-SHA256(client secret, raw body))', () => {
+	const { yunoTrigger } = require('../../nodes/Yuno/trigger');
+	const secret = fc.string({ minLength: 1, maxLength: 80 });
+
+	test('what the sandbox signs is accepted; one changed byte or another secret is refused', () => {
+		fc.assert(
+			fc.property(body, secret, secret, fc.nat(), fc.integer({ min: 1, max: 255 }), (text, key, other, index, delta) => {
+				fc.pre(key !== other);
+				const prepared = SIGNERS.yuno({ url: 'http://n8n/', body: text, secret: { hmacClientSecret: key } });
+				const rawBody = oneByteChanged(Buffer.from(text, 'utf8'), index, delta);
+				expect(yunoTrigger.verify(received(prepared), { hmacClientSecret: key })).toBeUndefined();
+				expect(yunoTrigger.verify(received(prepared, { rawBody }), { hmacClientSecret: key })).toBe('signatureMismatch');
+				expect(yunoTrigger.verify(received(prepared), { hmacClientSecret: other })).toBe('signatureMismatch');
+				expect(yunoTrigger.verify(received(prepared), { hmacClientSecret: other, previousHmacClientSecret: key })).toBeUndefined();
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	test('configured x-api-key and x-secret must both be sent and equal', () => {
+		fc.assert(
+			fc.property(body, secret, secret, secret, (text, hmac, apiKey, xSecret) => {
+				fc.pre(apiKey !== xSecret);
+				const all = { hmacClientSecret: hmac, apiKey, secret: xSecret };
+				const prepared = SIGNERS.yuno({ url: 'http://n8n/', body: text, secret: all });
+				expect(yunoTrigger.verify(received(prepared), all)).toBeUndefined();
+				expect(yunoTrigger.verify(received(prepared), { ...all, apiKey: xSecret })).toBe('signatureMismatch');
+				expect(yunoTrigger.verify(received(prepared), { ...all, secret: apiKey })).toBe('signatureMismatch');
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('Sprintcheckout: the static X-Webhook-Api-Key', () => {
+	const { sprintcheckoutTrigger } = require('../../nodes/Sprintcheckout/trigger');
+	const key = fc.string({ minLength: 1, maxLength: 80 }).filter((k) => k.trim() === k && /^[\x21-\x7e]+$/.test(k));
+
+	test('the right key is accepted, any other refused; the body is not covered (documented limit)', () => {
+		fc.assert(
+			fc.property(body, key, key, fc.nat(), (text, right, other, index) => {
+				fc.pre(right !== other);
+				const prepared = SIGNERS.sprintcheckout({ url: 'http://n8n/', body: text, secret: right });
+				expect(sprintcheckoutTrigger.verify(received(prepared), { webhookApiKey: right })).toBeUndefined();
+				expect(sprintcheckoutTrigger.verify(received(prepared), { webhookApiKey: other })).toBe('signatureMismatch');
+				const rawBody = oneByteChanged(Buffer.from(text, 'utf8'), index, 1);
+				expect(sprintcheckoutTrigger.verify(received(prepared, { rawBody }), { webhookApiKey: right })).toBeUndefined();
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('Upag: the secret in the URL', () => {
+	const { upagTrigger } = require('../../nodes/Upag/trigger');
+	const { paramsFor } = require('../engine/triggerCases');
+	const secret = fc.stringMatching(/^[A-Za-z0-9_-]{24,64}$/);
+
+	test('the URL with the credential\'s secret is accepted, any other refused', () => {
+		fc.assert(
+			fc.property(body, secret, secret, (text, right, other) => {
+				fc.pre(right !== other);
+				const prepared = SIGNERS.upag({ url: 'http://n8n/webhook/id/webhook/:secret', body: text, secret: right });
+				const params = paramsFor('webhook/:secret', prepared.url);
+				expect(upagTrigger.verify(received(prepared, { params }), { pathSecret: right })).toBeUndefined();
+				expect(upagTrigger.verify(received(prepared, { params }), { pathSecret: other })).toBe('signatureMismatch');
+				expect(upagTrigger.verify(received(prepared, { params }), { pathSecret: other, previousPathSecret: right })).toBeUndefined();
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});

@@ -1,0 +1,123 @@
+'use strict';
+/** What is particular to each provider's trigger, through the same engine harness. */
+const { createTrigger } = require('./triggerHarness');
+const { TRIGGERS, asRequest } = require('./triggerCases');
+const { prepare } = require('../../sandbox/webhooks/fire');
+const { EVENTS, speedEvent, yunoEvent, sprintcheckoutEvent, upagEvent } = require('../../sandbox/webhooks/events');
+const { SIGNERS, WEBHOOK_SECRETS } = require('../../sandbox/webhooks/signers');
+
+const URL_BASE = 'http://127.0.0.1:5678/webhook/b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e';
+
+function setUp(provider, { events = ['*'], credentials } = {}) {
+	const spec = TRIGGERS[provider];
+	const { deliver } = createTrigger({ type: spec.type, parameters: { events }, credentials: credentials ?? spec.credentials });
+	const url = `${URL_BASE}/${spec.path}`;
+	const send = (event, options = {}) => deliver(asRequest(spec.path, prepare({ provider, url, event, ...options })));
+	return { deliver, send, url, spec };
+}
+
+test.each(Object.keys(TRIGGERS))('%s: no secret of the credential reaches the output or the refusal', async (provider) => {
+	const { send, spec } = setUp(provider);
+	const accepted = await send(EVENTS[provider]());
+	const refused = await send(EVENTS[provider](), { variant: 'wrongSecret' });
+	const text = JSON.stringify([accepted.output.map((item) => item.json), refused.body]);
+	const secrets = Object.values(spec.credentials).filter((v) => typeof v === 'string' && v !== '');
+	expect(secrets.length).toBeGreaterThan(0);
+	for (const secret of secrets) expect(text).not.toContain(secret);
+	expect(accepted.started).toBe(true);
+});
+
+describe('Speed', () => {
+	test('a retry (new webhook-id, timestamp and signature, same event id) does not run twice', async () => {
+		const { send } = setUp('speed');
+		const event = speedEvent();
+		expect((await send(event)).started).toBe(true);
+		const retry = await send(event, { nowMs: Date.now() + 1000 });
+		expect(retry).toMatchObject({ started: false, status: 200 });
+	});
+
+	test('the tolerance option widens the window for stale timestamps', async () => {
+		const spec = TRIGGERS.speed;
+		const wide = createTrigger({ type: spec.type, parameters: { events: ['*'], options: { toleranceSeconds: 7200 } }, credentials: spec.credentials });
+		const stale = prepare({ provider: 'speed', url: `${URL_BASE}/webhook`, event: speedEvent(), variant: 'stale' });
+		expect((await wide.deliver(asRequest(spec.path, stale))).started).toBe(true);
+	});
+
+	test('only the selected event types start an execution', async () => {
+		const { send } = setUp('speed', { events: ['checkout_session.paid'] });
+		expect((await send(speedEvent({ type: 'checkout_session.paid' }))).started).toBe(true);
+		expect((await send(speedEvent({ type: 'checkout_session.created', status: 'active' }))).started).toBe(false);
+	});
+});
+
+describe('Yuno', () => {
+	test('type_event written as in the docs\' table ("purchase" beside type "payment") matches payment.purchase', async () => {
+		const { send } = setUp('yuno', { events: ['payment.purchase'] });
+		const event = { ...yunoEvent(), type_event: 'purchase' };
+		const outcome = await send(event);
+		expect(outcome.started).toBe(true);
+		expect(outcome.output[0].json.eventType).toBe('payment.purchase');
+	});
+
+	test('a re-delivery (retry counter up, same idempotency key) does not run twice', async () => {
+		const { send } = setUp('yuno');
+		const event = yunoEvent();
+		expect((await send(event)).started).toBe(true);
+		expect((await send({ ...event, retry: 1 })).started).toBe(false);
+	});
+
+	test('with an HMAC secret only, the x-api-key / x-secret headers are not required', async () => {
+		const hmacOnly = { hmacClientSecret: WEBHOOK_SECRETS.yuno.hmacClientSecret };
+		const { deliver, url } = setUp('yuno', { credentials: hmacOnly });
+		const request = SIGNERS.yuno({ url, body: JSON.stringify(yunoEvent()), secret: hmacOnly });
+		expect(request.headers['x-api-key']).toBeUndefined();
+		expect((await deliver(asRequest('webhook', request))).started).toBe(true);
+	});
+
+	test('with x-api-key / x-secret only, both must be present and match', async () => {
+		const headersOnly = { apiKey: WEBHOOK_SECRETS.yuno.apiKey, secret: WEBHOOK_SECRETS.yuno.secret };
+		const { deliver, url } = setUp('yuno', { credentials: headersOnly });
+		const body = JSON.stringify(yunoEvent());
+		const good = SIGNERS.yuno({ url, body, secret: headersOnly });
+		expect((await deliver(asRequest('webhook', good))).started).toBe(true);
+		const wrongSecret = SIGNERS.yuno({ url, body: JSON.stringify(yunoEvent()), secret: { ...headersOnly, secret: 'other' } });
+		expect(await deliver(asRequest('webhook', wrongSecret))).toMatchObject({ started: false, status: 401 });
+		const noApiKey = SIGNERS.yuno({ url, body: JSON.stringify(yunoEvent()), secret: { secret: headersOnly.secret } });
+		expect(await deliver(asRequest('webhook', noApiKey))).toMatchObject({ started: false, status: 401 });
+	});
+});
+
+describe('Sprintcheckout', () => {
+	test('the same session PENDING then SUCCESS runs twice; SUCCESS again does not', async () => {
+		const { send } = setUp('sprintcheckout');
+		const pending = sprintcheckoutEvent({ status: 'PENDING' });
+		const success = { ...pending, status: 'SUCCESS' };
+		expect((await send(pending)).started).toBe(true);
+		expect((await send(success)).started).toBe(true);
+		expect((await send(success)).started).toBe(false);
+	});
+
+	test('a notification in the older format (no event name) runs only under Any Event', async () => {
+		const old = { orderId: 'woo-12334', amount: 1, currency: 'GBP', paymentSessionId: 'NjQyYWRiN6Y0NTZiZjAzNDIxMWQxY2Vi', status: 'SUCCESS' };
+		expect((await setUp('sprintcheckout', { events: ['payment.succeeded'] }).send(old)).started).toBe(false);
+		const any = await setUp('sprintcheckout').send(old);
+		expect(any.output[0].json).toMatchObject({ eventType: null, sessionId: old.paymentSessionId, status: 'SUCCESS' });
+	});
+});
+
+describe('Upag', () => {
+	test('a URL secret shorter than 24 characters in the credential refuses everything', async () => {
+		const weak = 'short_secret';
+		const { deliver, url } = setUp('upag', { credentials: { pathSecret: weak } });
+		const request = SIGNERS.upag({ url, body: JSON.stringify(upagEvent()), secret: weak });
+		expect(await deliver(asRequest('webhook/:secret', request))).toMatchObject({ started: false, status: 401, body: { reason: 'noSecretConfigured' } });
+	});
+
+	test('order.paid twice for the same order runs once; order.canceled for it still runs', async () => {
+		const { send } = setUp('upag');
+		const paid = upagEvent();
+		expect((await send(paid)).started).toBe(true);
+		expect((await send(paid)).started).toBe(false);
+		expect((await send({ ...paid, event: 'order.canceled', data: { ...paid.data, status: 'canceled' } })).started).toBe(true);
+	});
+});
