@@ -1,9 +1,28 @@
-// `n8n-node build` compiles TypeScript and copies icons (*.svg, *.png); it does not copy
-// the codex files (nodes/**/*.node.json) that give each node its categories and docs links.
-const { src, dest } = require('gulp');
+// Second half of `npm run build`, after `n8n-node build` compiled every node and credential
+// into dist/ and copied the icons:
+// 1. copy the codex files (nodes/**/*.node.json: categories, docs links), which the CLI
+//    does not copy;
+// 2. assemble each publishable package: packages/<name>/dist/ gets exactly the compiled
+//    files its node and credential load (the shared core included), their codex files and
+//    icons. No source maps, declarations, screenshots or build info: what n8n loads only.
+const fs = require('node:fs');
+const path = require('node:path');
+const { src, dest, series, parallel } = require('gulp');
+const { listPackages, filesOf, compiledDir } = require('./scripts/lib/packages');
 
 function copyCodexFiles() {
 	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
 }
 
-exports.default = copyCodexFiles;
+function assemble(pkg) {
+	const task = () => {
+		const out = path.join(pkg.dir, 'dist');
+		fs.rmSync(out, { recursive: true, force: true });
+		const files = filesOf(pkg.manifest).map((file) => path.join(compiledDir, file));
+		return src(files, { base: compiledDir, encoding: false }).pipe(dest(out));
+	};
+	task.displayName = `assemble ${pkg.name}`;
+	return task;
+}
+
+exports.default = series(copyCodexFiles, parallel(...listPackages().map(assemble)));

@@ -1,9 +1,12 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { credentialTest, notAnsweringLike } from '../nodes/shared/credentialTest';
 
 /**
  * Adds the credential to a request. A function rather than a declarative block: n8n would
@@ -39,7 +42,7 @@ export class SpeedApi implements ICredentialType {
 			required: true,
 			placeholder: 'sk_test_…',
 			description:
-				'Your secret key (sk_test_… for test mode, sk_live_… for live mode), sent as the Basic-auth user name with an empty password',
+				'In the Speed web app: choose Test or Live mode, then Developers → API keys → Standard keys → Reveal key (sk_test_… or sk_live_…). Sent as the Basic-auth user name with an empty password.',
 		},
 		{
 			displayName: 'API Version',
@@ -51,7 +54,8 @@ export class SpeedApi implements ICredentialType {
 				{ name: '2022-10-15 (On-Chain, Lightning, Ethereum, Solana, Tron)', value: '2022-10-15' },
 			],
 			default: '',
-			description: 'Sent in the speed-version header when set',
+			description:
+				'The API version Speed documents for updates; sent in the speed-version header when set',
 		},
 		{
 			displayName: 'Base URL Override',
@@ -63,6 +67,24 @@ export class SpeedApi implements ICredentialType {
 				'Leave empty to use https://api.tryspeed.com. Set it to use the local provider sandbox or a proxy: the key is sent to this URL.',
 		},
 	];
+
+	// Speed's "swap available limit" read answers 2xx with `available_limit` for an accepted key
+	// and changes nothing.
+	test: ICredentialTestRequest = credentialTest({
+		provider: 'Speed',
+		documentedUrl: "'https://api.tryspeed.com'",
+		method: 'GET',
+		url: '/balances/swap/limit',
+		statuses: [400, 404, 405].map((status) => notAnsweringLike('Speed', status)),
+		successBody: [
+			{
+				key: 'available_limit',
+				value: undefined,
+				message:
+					"Reached the Base URL, but its answer is not the Speed API's (no available_limit): check Base URL Override",
+			},
+		],
+	});
 
 	authenticate = authenticateSpeed;
 }

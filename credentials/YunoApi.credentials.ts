@@ -1,9 +1,19 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { credentialTest, notAnsweringLike, REFUSED_BASE_URL } from '../nodes/shared/credentialTest';
+
+/** Yuno's documented base URL per environment. */
+export const YUNO_BASE_URLS: Record<string, string> = {
+	sandbox: 'https://api-sandbox.y.uno/v1',
+	production: 'https://api.y.uno/v1',
+	eu: 'https://api.eu.y.uno/v1',
+};
 
 /**
  * Adds the credential to a request. A function rather than a declarative block: n8n would
@@ -39,12 +49,13 @@ export class YunoApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Sandbox', value: 'sandbox', description: 'https://api-sandbox.y.uno/v1' },
-				{ name: 'Production', value: 'production', description: 'https://api.y.uno/v1' },
-				{ name: 'Production (EU)', value: 'eu', description: 'https://api.eu.y.uno/v1' },
+				{ name: 'Sandbox', value: 'sandbox', description: YUNO_BASE_URLS.sandbox },
+				{ name: 'Production', value: 'production', description: YUNO_BASE_URLS.production },
+				{ name: 'Production (EU)', value: 'eu', description: YUNO_BASE_URLS.eu },
 			],
 			default: 'sandbox',
-			description: 'Keys differ per environment',
+			description:
+				'The Yuno environment your keys belong to (keys differ per environment). Base URL Override, when set, replaces it.',
 		},
 		{
 			displayName: 'Public API Key',
@@ -53,7 +64,8 @@ export class YunoApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Sent in the public-api-key header',
+			description:
+				'From your Yuno Dashboard, for the environment above. Sent in the public-api-key header.',
 		},
 		{
 			displayName: 'Private Secret Key',
@@ -62,16 +74,18 @@ export class YunoApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Sent in the private-secret-key header',
+			description:
+				'From your Yuno Dashboard, with the public key. Sent in the private-secret-key header.',
 		},
 		{
 			displayName: 'Account ID',
 			name: 'accountId',
 			type: 'string',
 			default: '',
+			required: true,
 			placeholder: '493e9374-510a-4201-9e09-de669d75f256',
 			description:
-				'Your Yuno account ID (UUID, from the dashboard), sent as account_id unless a node sets another',
+				'Your Yuno account ID (a UUID, 36 characters), shown on the Yuno dashboard. Every update sends it as account_id (unless the node sets another), and the credential test needs it.',
 		},
 		{
 			displayName: 'Base URL Override',
@@ -80,9 +94,37 @@ export class YunoApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://api-sandbox.y.uno/v1',
 			description:
-				'Leave empty to use the URL of the environment above. Set it to use the local provider sandbox or a proxy: the keys are sent to this URL.',
+				"Replaces the Environment above when set. Leave empty to use the environment's URL. Set it only for the local provider sandbox or a proxy you trust: the keys are sent to this URL.",
 		},
 	];
+
+	// Yuno's webhook list is a documented read that answers 2xx (a JSON array) for accepted keys
+	// and a known account, and changes nothing. It is read as text: n8n would split an array
+	// into items, and an empty list would then leave nothing to check.
+	test: ICredentialTestRequest = credentialTest({
+		provider: 'Yuno',
+		documentedUrl: `(${JSON.stringify(Object.keys(YUNO_BASE_URLS))}.includes($credentials.environment) ? ${JSON.stringify(YUNO_BASE_URLS)}[$credentials.environment] : '${REFUSED_BASE_URL}')`,
+		method: 'GET',
+		url: '/webhooks',
+		qs: { account_id: '={{ String($credentials.accountId || "").trim() }}' },
+		asText: true,
+		statuses: [
+			[
+				400,
+				'Yuno accepted the keys but not the Account ID (HTTP 400): copy it from the Yuno dashboard',
+			],
+			...[404, 405].map((status) => notAnsweringLike('Yuno', status)),
+		],
+		successBody: [
+			['<', 'a web page'],
+			['{', 'an object'],
+			[undefined, 'an empty answer'],
+		].map(([first, what]) => ({
+			key: '0',
+			value: first,
+			message: `Reached the Base URL, but it answered with ${what}, not the Yuno API's webhook list: check Base URL Override`,
+		})),
+	});
 
 	authenticate = authenticateYuno;
 }

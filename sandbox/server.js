@@ -184,6 +184,7 @@ async function startSandbox(options = {}) {
 		try {
 			return matched.route.handle({
 				params: matched.params,
+				query: call.entry.query,
 				body: parsed.value,
 				store: stores[provider.name],
 			});

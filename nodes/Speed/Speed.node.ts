@@ -6,14 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { credentialTestFor } from '../shared/credentialTest';
 import {
 	checkoutSessionOperations,
 	checkoutSessionResource,
 	requestOptions,
 } from '../shared/description';
 import { route } from '../shared/operation';
-import { speed } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Speed implements INodeType {
@@ -29,17 +27,13 @@ export class Speed implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'speedApi', required: true, testedBy: 'speedApiTest' }],
+		credentials: [{ name: 'speedApi', required: true }],
 		properties: [
 			checkoutSessionResource,
 			checkoutSessionOperations,
 			...update.description,
 			requestOptions(),
 		],
-	};
-
-	methods = {
-		credentialTest: { speedApiTest: credentialTestFor(speed) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,7 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { Provider, ProviderErrorDetails } from '../shared/types';
-import { authenticateSpeed } from '../../credentials/SpeedApi.credentials';
 
 /** Speed answers errors as `{ errors: [{ type, message }] }`. */
 function parseSpeedError(body: unknown): ProviderErrorDetails {
@@ -24,9 +23,6 @@ function parseSpeedError(body: unknown): ProviderErrorDetails {
 export const speed: Provider = {
 	displayName: 'Speed',
 	credentialType: 'speedApi',
-	authenticate: authenticateSpeed,
-	// An empty update of a session id that cannot exist: 404 with a good key, 401 with a bad one.
-	credentialProbe: { method: 'POST', path: '/checkout-sessions/cs_n8n_credential_test', body: {} },
 	defaultBaseUrl: () => 'https://api.tryspeed.com',
 	secretFields: ['secretKey'],
 	// The Basic-auth header carries base64("<secret key>:"); an echo of it must be caught too.

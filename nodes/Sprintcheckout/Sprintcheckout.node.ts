@@ -6,14 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { credentialTestFor } from '../shared/credentialTest';
 import {
 	checkoutSessionOperations,
 	checkoutSessionResource,
 	requestOptions,
 } from '../shared/description';
 import { route } from '../shared/operation';
-import { sprintcheckout } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Sprintcheckout implements INodeType {
@@ -32,17 +30,13 @@ export class Sprintcheckout implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sprintcheckoutApi', required: true, testedBy: 'sprintcheckoutApiTest' }],
+		credentials: [{ name: 'sprintcheckoutApi', required: true }],
 		properties: [
 			checkoutSessionResource,
 			checkoutSessionOperations,
 			...update.description,
 			requestOptions(),
 		],
-	};
-
-	methods = {
-		credentialTest: { sprintcheckoutApiTest: credentialTestFor(sprintcheckout) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,14 +1,10 @@
 import { parseLooseError } from '../shared/errors';
 import type { SessionUrlPattern } from '../shared/session';
 import type { Provider } from '../shared/types';
-import { authenticateSprintcheckout } from '../../credentials/SprintcheckoutApi.credentials';
 
 export const sprintcheckout: Provider = {
 	displayName: 'Sprintcheckout',
 	credentialType: 'sprintcheckoutApi',
-	authenticate: authenticateSprintcheckout,
-	// An update without a session id: refused as invalid with a good key (nothing changes), 401 with a bad one.
-	credentialProbe: { method: 'PUT', path: '/api/checkout/v2/payment_session', body: {} },
 	defaultBaseUrl: () => 'https://api.sprintcheckout.com',
 	secretFields: ['apiKey'],
 	parseError: parseLooseError,

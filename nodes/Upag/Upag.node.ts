@@ -6,14 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { credentialTestFor } from '../shared/credentialTest';
 import {
 	checkoutSessionOperations,
 	checkoutSessionResource,
 	requestOptions,
 } from '../shared/description';
 import { route } from '../shared/operation';
-import { upag } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Upag implements INodeType {
@@ -29,17 +27,13 @@ export class Upag implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'upagApi', required: true, testedBy: 'upagApiTest' }],
+		credentials: [{ name: 'upagApi', required: true }],
 		properties: [
 			checkoutSessionResource,
 			checkoutSessionOperations,
 			...update.description,
 			requestOptions(),
 		],
-	};
-
-	methods = {
-		credentialTest: { upagApiTest: credentialTestFor(upag) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

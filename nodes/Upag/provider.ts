@@ -1,14 +1,10 @@
 import { parseLooseError } from '../shared/errors';
 import type { SessionUrlPattern } from '../shared/session';
 import type { Provider } from '../shared/types';
-import { authenticateUpag } from '../../credentials/UpagApi.credentials';
 
 export const upag: Provider = {
 	displayName: 'Upag',
 	credentialType: 'upagApi',
-	authenticate: authenticateUpag,
-	// GET of a session id that cannot exist: 404 with a good token, 401 with a bad one.
-	credentialProbe: { method: 'GET', path: '/checkout-sessions/cs_n8n_credential_test' },
 	defaultBaseUrl: () => 'https://api.upag.io/v1',
 	secretFields: ['token'],
 	parseError: parseLooseError,

@@ -6,14 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { credentialTestFor } from '../shared/credentialTest';
 import {
 	checkoutSessionOperations,
 	checkoutSessionResource,
 	requestOptions,
 } from '../shared/description';
 import { route } from '../shared/operation';
-import { yuno } from './provider';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Yuno implements INodeType {
@@ -29,17 +27,13 @@ export class Yuno implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'yunoApi', required: true, testedBy: 'yunoApiTest' }],
+		credentials: [{ name: 'yunoApi', required: true }],
 		properties: [
 			checkoutSessionResource,
 			checkoutSessionOperations,
 			...update.description,
 			requestOptions(update.options),
 		],
-	};
-
-	methods = {
-		credentialTest: { yunoApiTest: credentialTestFor(yuno) },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,13 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { Provider, ProviderErrorDetails } from '../shared/types';
-import { authenticateYuno } from '../../credentials/YunoApi.credentials';
+import { YUNO_BASE_URLS } from '../../credentials/YunoApi.credentials';
 
-export const YUNO_BASE_URLS: Record<string, string> = {
-	sandbox: 'https://api-sandbox.y.uno/v1',
-	production: 'https://api.y.uno/v1',
-	eu: 'https://api.eu.y.uno/v1',
-};
+export { YUNO_BASE_URLS };
 
 /** Yuno answers errors as `{ code, messages[] }`; a bare 404 may have no body at all. */
 function parseYunoError(body: unknown): ProviderErrorDetails {
@@ -25,12 +21,6 @@ function parseYunoError(body: unknown): ProviderErrorDetails {
 export const yuno: Provider = {
 	displayName: 'Yuno',
 	credentialType: 'yunoApi',
-	authenticate: authenticateYuno,
-	// GET of a session id that cannot exist: CHECKOUT_SESSION_NOT_FOUND with good keys, 401/403 otherwise.
-	credentialProbe: {
-		method: 'GET',
-		path: '/checkout/sessions/00000000-0000-4000-8000-000000000000',
-	},
 	defaultBaseUrl: (credentials: ICredentialDataDecryptedObject) =>
 		YUNO_BASE_URLS[String(credentials.environment)] ?? YUNO_BASE_URLS.sandbox,
 	secretFields: ['publicApiKey', 'privateSecretKey'],

@@ -2,7 +2,6 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestOptions,
 } from 'n8n-workflow';
 import type { z } from 'zod';
 
@@ -36,13 +35,6 @@ export interface Provider {
 	headers?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
 	/** Reads the provider's code and message out of an error body (shapes differ per provider). */
 	parseError(body: unknown): ProviderErrorDetails;
-	/** The credential type's own authenticate function (used by the credential test). */
-	authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		options: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions>;
-	/** A request that changes nothing, for the credential test: refused as 401/403 only with bad keys. */
-	credentialProbe: ApiCall;
 }
 
 /** Sends calls for one item; retries, pacing and error mapping happen underneath. */

@@ -189,6 +189,8 @@ module.exports = {
 	checkHeaders,
 	routes: [
 		{ method: 'POST', path: '/checkout-sessions', handle: create },
+		// "Swap available limit": a read of the account's remaining swaps (value assumed).
+		{ method: 'GET', path: '/balances/swap/limit', handle: () => ({ status: 200, body: { available_limit: 10 } }) },
 		{
 			method: 'POST',
 			path: '/checkout-sessions/:id',

@@ -237,6 +237,16 @@ function retrieve({ params, store }) {
 	return { status: 200, body: render(session, ['used', 'checkout_id']) };
 }
 
+// GET /webhooks?account_id=… (Yuno's webhook API): the account's webhooks, none registered here.
+function listWebhooks({ query }) {
+	const accountId = query.account_id;
+	if (typeof accountId !== 'string' || !UUID.test(accountId))
+		return error(400, 'account_id must be a UUID', 'WEBHOOK_INVALID_REQUEST');
+	if (accountId !== KEYS.accountId)
+		return error(400, 'account_id is not an account of these credentials', 'INVALID_ACCOUNT_ID');
+	return { status: 200, body: [] };
+}
+
 function create({ body, store }) {
 	const problems = checkBody(body, CREATE);
 	if (problems.length) return error(400, problems);
@@ -260,6 +270,7 @@ module.exports = {
 	routes: [
 		{ method: 'POST', path: '/checkout/sessions', handle: create },
 		{ method: 'GET', path: '/checkout/sessions/:id', handle: retrieve },
+		{ method: 'GET', path: '/webhooks', handle: listWebhooks },
 		{
 			method: 'PATCH',
 			path: '/checkout/sessions/:id',

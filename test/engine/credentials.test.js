@@ -1,18 +1,16 @@
-require('reflect-metadata');
-const { CredentialTestContext } = require('n8n-core');
+// The credentials' declarative tests, run as n8n's credentials tester runs them (RoutingNode,
+// httpRequestWithAuthentication, then the rules): against the sandbox and small scripted servers.
+const http = require('node:http');
 const { SANDBOX_KEYS } = require('../../sandbox');
-const { nodeTypes, PACKAGE, credentialClasses, authenticateWith } = require('../helpers/engine');
+const { credentialClasses, authenticateWith } = require('../helpers/engine');
+const { runCredentialTest } = require('../helpers/credentialTester');
 const { useSandboxEngine } = require('./sandboxRun');
 
 const ctx = useSandboxEngine();
 
-/** Runs a node's credential test the way n8n's credentials tester does, with n8n-core's own context. */
-async function testCredential(provider, data) {
-	const node = nodeTypes.getByName(`${PACKAGE}.${provider}`);
-	const [{ name, testedBy }] = node.description.credentials;
-	const testFunction = node.methods.credentialTest[testedBy];
-	return await testFunction.call(new CredentialTestContext({}), { id: '1', name: 'test', type: name, data });
-}
+const PROVIDERS = ['sprintcheckout', 'speed', 'yuno', 'upag'];
+/** Providers that document a read answering 2xx to an accepted key: only these can pass. */
+const CONFIRMS = ['speed', 'yuno'];
 
 const wrong = {
 	sprintcheckout: { apiKey: 'sc_wrong_key_for_test' },
@@ -21,49 +19,150 @@ const wrong = {
 	upag: { token: 'upag_wrong_token_for_test' },
 };
 
-describe.each(['sprintcheckout', 'speed', 'yuno', 'upag'])('%s credential test', (provider) => {
-	test('every credential type is tested by its node (n8n then shows a Test button)', () => {
-		const node = nodeTypes.getByName(`${PACKAGE}.${provider}`);
-		expect(node.description.credentials[0].testedBy).toBe(`${provider}ApiTest`);
-		expect(new credentialClasses[`${provider}Api`]().test).toBeUndefined();
+/** A local server answering every request with `answer(req)`; records what it received. */
+async function scriptedServer(answer) {
+	const requests = [];
+	const server = http.createServer((req, res) => {
+		requests.push({ method: req.method, url: req.url, headers: req.headers });
+		const { status, headers = {}, body = '' } = answer(req);
+		res.writeHead(status, headers);
+		res.end(body);
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${server.address().port}`;
+	return { url, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+const test_ = (provider, overrides = {}) =>
+	runCredentialTest(`${provider}Api`, { ...ctx.credentials[provider], ...overrides });
+
+describe.each(PROVIDERS)('%s credential test', (provider) => {
+	test('is declarative: no node-side test function (n8n\'s scanner flags the helper those get)', () => {
+		const credential = new credentialClasses[`${provider}Api`]();
+		expect(credential.test.request.disableFollowRedirect).toBe(true);
 	});
 
-	test('a good key passes and changes nothing', async () => {
-		const result = await testCredential(provider, ctx.credentials[provider]);
-		expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/accepted the credentials$/) });
+	test('the sandbox key gives the designed answer, with one request that changes nothing', async () => {
+		const result = await test_(provider);
+		if (CONFIRMS.includes(provider)) {
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		} else {
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/^Not confirmed: .* did not refuse this (key|token)/);
+		}
 		expect(ctx.requests()).toHaveLength(1);
 		const [request] = ctx.requests();
-		// The probe is refused (unknown session / empty update): nothing can have changed.
-		expect([400, 404]).toContain(request.status);
+		if (request.method !== 'GET') expect([null, {}]).toContainEqual(request.body);
 	});
 
-	test('a bad key fails with a message that does not contain it', async () => {
-		const result = await testCredential(provider, { ...ctx.credentials[provider], ...wrong[provider] });
+	test('a wrong key fails saying the key was refused, without quoting it', async () => {
+		const result = await test_(provider, wrong[provider]);
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/rejected these credentials \(HTTP 401\)$/);
+		expect(result.message).toMatch(/refused these credentials \(HTTP 401\)/);
 		expect(result.message).not.toContain(Object.values(wrong[provider])[0]);
 	});
 
-	test("the probe authenticates exactly like the credential's authenticate block", async () => {
-		await testCredential(provider, ctx.credentials[provider]);
-		const probeHeaders = ctx.requests()[0].headers;
+	test('a Base URL that is not the provider\'s API fails', async () => {
+		const base = ctx.credentials[provider].baseUrl.replace(/\/[^/]+(\/v1)?$/, '/not-this-provider');
+		const result = await test_(provider, { baseUrl: base });
+		expect(result.status).toBe('Error');
+		expect(result.message).not.toMatch(/refused these credentials/);
+	});
+
+	test('a web page answering 200 at the Base URL fails', async () => {
+		const page = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><p>Welcome</p>' }));
+		try {
+			const result = await test_(provider, { baseUrl: page.url });
+			expect(result.status).toBe('Error');
+			expect(page.requests).toHaveLength(1);
+		} finally {
+			await page.close();
+		}
+	});
+
+	test('a 403 says the keys are valid but not allowed', async () => {
+		const forbidden = await scriptedServer(() => ({ status: 403, headers: { 'content-type': 'application/json' }, body: '{}' }));
+		try {
+			const result = await test_(provider, { baseUrl: forbidden.url });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The keys are valid but not allowed to do this \(HTTP 403\)/) });
+		} finally {
+			await forbidden.close();
+		}
+	});
+
+	test('a redirect to another host fails, and that host receives nothing', async () => {
+		const elsewhere = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '[]' }));
+		const redirecting = await scriptedServer((req) => ({ status: 302, headers: { location: `${elsewhere.url}${req.url}` } }));
+		try {
+			const result = await test_(provider, { baseUrl: redirecting.url });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/) });
+			expect(redirecting.requests).toHaveLength(1);
+			expect(elsewhere.requests).toHaveLength(0);
+		} finally {
+			await redirecting.close();
+			await elsewhere.close();
+		}
+	});
+
+	test.each([
+		['user info', (url) => url.replace('://', '://user:secret@')],
+		['a query', (url) => `${url}/?q=1`],
+		['a fragment', (url) => `${url}#f`],
+		['another scheme', (url) => url.replace('http:', 'ftp:')],
+	])('a Base URL Override with %s is refused before anything is sent', async (_, change) => {
+		const result = await test_(provider, { baseUrl: change(ctx.credentials[provider].baseUrl) });
+		expect(result.status).toBe('Error');
+		expect(result.message).not.toContain('secret');
+		expect(ctx.requests()).toHaveLength(0);
+	});
+
+	test("the request authenticates exactly like the credential's authenticate function", async () => {
+		await test_(provider);
+		const { headers } = ctx.requests()[0];
 		const expected = await authenticateWith(`${provider}Api`, ctx.credentials[provider]);
 		for (const [header, value] of Object.entries(expected.headers ?? {})) {
-			expect(probeHeaders[header.toLowerCase()]).toBe(value);
+			expect(headers[header.toLowerCase()]).toBe(value);
 		}
 		if (expected.auth) {
 			const basic = `Basic ${Buffer.from(`${expected.auth.username}:${expected.auth.password}`).toString('base64')}`;
-			expect(probeHeaders.authorization).toBe(basic);
+			expect(headers.authorization).toBe(basic);
 		}
 	});
 });
 
-test('an unreachable base URL is reported, not passed', async () => {
-	const result = await testCredential('upag', { token: SANDBOX_KEYS.upag.token, baseUrl: 'http://127.0.0.1:1' });
-	expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^Could not reach Upag at http:\/\/127\.0\.0\.1:1: ECONNREFUSED/) });
-});
+describe('yuno credential test', () => {
+	test('reads the webhook list of the credential\'s account', async () => {
+		await test_('yuno');
+		const [request] = ctx.requests();
+		expect(request).toMatchObject({ method: 'GET', path: '/webhooks', query: { account_id: SANDBOX_KEYS.yuno.accountId } });
+	});
 
-test('Yuno: keys without API access fail the test too (403)', async () => {
-	const result = await testCredential('yuno', { ...ctx.credentials.yuno, ...SANDBOX_KEYS.yuno.forbidden });
-	expect(result).toEqual({ status: 'Error', message: 'Yuno rejected these credentials (HTTP 403)' });
+	test('an Account ID that is not the keys\' fails naming the Account ID', async () => {
+		const result = await test_('yuno', { accountId: '0a0a0a0a-0000-4000-8000-000000000999' });
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/not the Account ID \(HTTP 400\)/) });
+	});
+
+	test('a JSON object answering 200 is not taken for the webhook list', async () => {
+		const other = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' }));
+		try {
+			const result = await test_('yuno', { baseUrl: other.url });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/answered with an object/) });
+		} finally {
+			await other.close();
+		}
+	});
+
+	test('a non-empty webhook list passes too', async () => {
+		const yuno = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '[{"name":"orders","url":"https://shop.example/hook"}]' }));
+		try {
+			expect(await test_('yuno', { baseUrl: yuno.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		} finally {
+			await yuno.close();
+		}
+	});
+
+	test.each(['', 'unknown', '__proto__', 'toString'])('environment %j without an override is refused', async (environment) => {
+		const result = await test_('yuno', { environment, baseUrl: '' });
+		expect(result.status).toBe('Error');
+	});
 });

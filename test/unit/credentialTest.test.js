@@ -1,0 +1,68 @@
+// The credential tests' Base URL is an n8n expression (n8n evaluates it; it cannot call into the
+// package). It must pick the same URL as the nodes' baseUrlFor for every credential.
+const { Workflow } = require('n8n-workflow');
+const { baseUrlFor } = require('../../nodes/shared/transport');
+const { REFUSED_BASE_URL } = require('../../nodes/shared/credentialTest');
+const { sprintcheckout } = require('../../nodes/Sprintcheckout/provider');
+const { speed } = require('../../nodes/Speed/provider');
+const { yuno } = require('../../nodes/Yuno/provider');
+const { upag } = require('../../nodes/Upag/provider');
+const { credentialClasses } = require('../helpers/engine');
+
+const providers = { sprintcheckout, speed, yuno, upag };
+
+const workflow = new Workflow({
+	id: 'w',
+	nodes: [],
+	connections: {},
+	active: false,
+	nodeTypes: { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) },
+});
+const node = { id: 'n', name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
+
+/** The base URL n8n would use for the credential test, given these credential values. */
+function testBaseUrl(type, credentials) {
+	const { test } = new credentialClasses[`${type}Api`]();
+	return workflow.expression.getSimpleParameterValue(node, test.request.baseURL, 'internal', { $credentials: credentials });
+}
+
+const OVERRIDES = [
+	'',
+	'   ',
+	'http://127.0.0.1:4010/upag/v1',
+	'http://127.0.0.1:4010/upag/v1/',
+	'https://api.example.com///',
+	'  https://proxy.example.com/yuno/v1  ',
+	'https://[::1]:8443/v1',
+	'HTTPS://API.EXAMPLE.COM/V1',
+	'ftp://example.com',
+	'example.com/v1',
+	'javascript:alert(1)',
+	'http://',
+	'not a url',
+];
+/** Issue 8.3: these overrides are refused (the nodes' rule lands with the transport hardening). */
+const REFUSED_BY_RULE = [
+	'http://user:secret@example.com/v1',
+	'https://example.com/v1?q=1',
+	'https://example.com/v1#f',
+	'https://example.com/v1/?',
+];
+
+describe.each(Object.keys(providers))('%s credential test Base URL', (type) => {
+	const environments = type === 'yuno' ? ['sandbox', 'production', 'eu'] : [undefined];
+
+	test.each(environments)('without an override it is the documented URL (environment %s)', (environment) => {
+		const credentials = { environment, baseUrl: '' };
+		expect(testBaseUrl(type, credentials)).toBe(baseUrlFor(providers[type], credentials));
+	});
+
+	test.each(OVERRIDES)('override %j: the same URL as the nodes use, or refused by both', (baseUrl) => {
+		const credentials = { environment: 'sandbox', baseUrl };
+		expect(testBaseUrl(type, credentials)).toBe(baseUrlFor(providers[type], credentials) ?? REFUSED_BASE_URL);
+	});
+
+	test.each(REFUSED_BY_RULE)('override %j is refused', (baseUrl) => {
+		expect(testBaseUrl(type, { environment: 'sandbox', baseUrl })).toBe(REFUSED_BASE_URL);
+	});
+});
