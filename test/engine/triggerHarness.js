@@ -52,27 +52,43 @@ function fakeRequest({ headers = {}, rawBody, params = {} }) {
 
 /**
  * A trigger node set up once per test, as one node of one active workflow: repeats are
- * remembered per workflow id + node id, like in a running n8n.
+ * remembered per workflow id + node id, like in a running n8n. Either `type` + `parameters`
+ * + `credentials` (a workflow of the trigger alone), or a whole `workflow` ({ nodes,
+ * connections }) with the trigger's name and `credentialsByType` for every node.
  */
-function createTrigger({ type, parameters, credentials, workflowId = `wf-${Math.random().toString(36).slice(2)}` }) {
+function createTrigger({
+	type,
+	parameters,
+	credentials,
+	workflow: given,
+	triggerName = 'Trigger',
+	credentialsByType,
+	workflowId = `wf-${Math.random().toString(36).slice(2)}`,
+}) {
 	prepareContainer();
-	const credentialType = nodeTypes.getByNameAndVersion(`${PACKAGE}.${type}`).description.credentials[0].name;
-	const nodes = [
-		{
-			id: 'trigger-node',
-			name: 'Trigger',
-			type: `${PACKAGE}.${type}`,
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: 'b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e',
-			parameters,
-			credentials: { [credentialType]: { id: '1', name: 'Webhook secret' } },
-		},
-	];
-	const workflow = new Workflow({ id: workflowId, name: 'trigger test', nodes, connections: {}, active: true, nodeTypes, settings: { executionOrder: 'v1' } });
-	const node = workflow.getNode('Trigger');
+	let nodes = given?.nodes;
+	let store = credentialsByType;
+	if (!given) {
+		const credentialType = nodeTypes.getByNameAndVersion(`${PACKAGE}.${type}`).description.credentials[0].name;
+		nodes = [
+			{
+				id: 'trigger-node',
+				name: triggerName,
+				type: `${PACKAGE}.${type}`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: 'b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e',
+				parameters,
+				credentials: { [credentialType]: { id: '1', name: 'Webhook secret' } },
+			},
+		];
+		store = { [credentialType]: credentials };
+	}
+	const connections = given?.connections ?? {};
+	const workflow = new Workflow({ id: workflowId, name: 'trigger test', nodes, connections, active: true, nodeTypes, settings: { executionOrder: 'v1' } });
+	const node = workflow.getNode(triggerName);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	const helper = new TestCredentialsHelper({ [credentialType]: credentials });
+	const helper = new TestCredentialsHelper(store);
 
 	/** Delivers `request` ({ headers, rawBody: Buffer, params }); resolves to what happened. */
 	async function deliver(request) {
@@ -93,14 +109,14 @@ function createTrigger({ type, parameters, credentials, workflowId = `wf-${Math.
 		if (!result.workflowData) {
 			return { started: false, status: res.statusCode ?? 200, body: res.body, result };
 		}
-		const hooks = new core.ExecutionLifecycleHooks('webhook', 'exec-1', { id: workflow.id, name: 'trigger test', nodes, connections: {}, active: true, settings: {}, createdAt: new Date(), updatedAt: new Date() });
+		const hooks = new core.ExecutionLifecycleHooks('webhook', 'exec-1', { id: workflow.id, name: 'trigger test', nodes, connections, active: true, settings: {}, createdAt: new Date(), updatedAt: new Date() });
 		const execute = new core.WorkflowExecute(additionalData(helper, hooks), 'webhook');
 		const run = await execute.run({
 			workflow,
 			startNode: node,
 			triggerToStartFrom: { name: node.name, data: { data: { main: result.workflowData } } },
 		});
-		const output = run.data.resultData.runData.Trigger?.[0]?.data?.main?.[0] ?? [];
+		const output = run.data.resultData.runData[triggerName]?.[0]?.data?.main?.[0] ?? [];
 		return { started: true, status: 200, output, run, result };
 	}
 

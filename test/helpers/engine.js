@@ -76,7 +76,12 @@ const credentialClasses = {
 
 /** n8n's own nodes, loaded only when a test or benchmark compares against them. */
 const n8nNodesBase = {
-	nodes: { 'n8n-nodes-base.httpRequest': ['nodes/HttpRequest/HttpRequest.node', 'HttpRequest'] },
+	nodes: {
+		'n8n-nodes-base.httpRequest': ['nodes/HttpRequest/HttpRequest.node', 'HttpRequest'],
+		'n8n-nodes-base.set': ['nodes/Set/Set.node', 'Set'],
+		'n8n-nodes-base.noOp': ['nodes/NoOp/NoOp.node', 'NoOp'],
+		'n8n-nodes-base.stickyNote': ['nodes/StickyNote/StickyNote.node', 'StickyNote'],
+	},
 	credentials: { httpHeaderAuth: ['credentials/HttpHeaderAuth.credentials', 'HttpHeaderAuth'] },
 	load(kind, name) {
 		const [file, exported] = this[kind][name] ?? [];

@@ -34,6 +34,15 @@ describe('Speed: HMAC-SHA256 over "id.timestamp.body" with the wsec_ key', () =>
 	const secret = fc.uint8Array({ minLength: 24, maxLength: 64 }).map((bytes) => `wsec_${Buffer.from(bytes).toString('base64')}`);
 	const credentials = (signingSecret, previousSigningSecret = '') => ({ signingSecret, previousSigningSecret });
 
+	// The Standard Webhooks spec's published test vector, with Speed's "wsec_" prefix: the sandbox
+	// signer reproduces it and the node accepts it, so both follow the scheme, not each other.
+	test('the Standard Webhooks test vector: signed by the sandbox, accepted by the node', () => {
+		const vector = { id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', ts: 1614265330, body: '{"test": 2432232314}', key: 'wsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
+		const prepared = SIGNERS.speed({ url: 'http://n8n/', body: vector.body, secret: vector.key, nowMs: vector.ts * 1000, messageId: vector.id });
+		expect(prepared.headers['webhook-signature']).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
+		expect(speedTrigger.verify(received(prepared, { nowMs: vector.ts * 1000 }), credentials(vector.key))).toBeUndefined();
+	});
+
 	test('what the sandbox signs is accepted', () => {
 		fc.assert(
 			fc.property(body, secret, (text, key) => {

@@ -1,0 +1,110 @@
+'use strict';
+// The four triggers in real n8n: one published workflow per trigger, its credential holding
+// the sandbox's webhook secrets. The sandbox's control endpoint fires a signed event at the
+// production webhook URL: one execution. A forged or unsigned one: answered 401, and n8n's
+// executions API shows no new execution.
+const crypto = require('node:crypto');
+
+const { eventually, loadState, signedIn, startSharedSandbox } = require('./setup/context');
+const { TRIGGERS } = require('../engine/triggerCases');
+
+const PACKAGE = 'n8n-nodes-checkout-sessions';
+const FORGED = ['wrongSecret', 'unsigned'];
+
+let state;
+let sandbox;
+let rest;
+const workflows = {};
+
+async function createTriggerWorkflow(provider, spec) {
+	const credentialType = `${provider}WebhookApi`;
+	const credential = await rest.ok('POST', '/rest/credentials', {
+		name: `${provider} webhook (e2e)`,
+		type: credentialType,
+		data: spec.credentials,
+	});
+	const webhookId = crypto.randomUUID();
+	const created = await rest.ok('POST', '/rest/workflows', {
+		name: `e2e ${spec.type}`,
+		nodes: [
+			{
+				id: crypto.randomUUID(),
+				name: 'Trigger',
+				type: `${PACKAGE}.${spec.type}`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { events: ['*'] },
+				credentials: { [credentialType]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+	});
+	await rest.ok('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
+	return { id: created.id, url: `${state.mainUrl}/webhook/${webhookId}/${spec.path}` };
+}
+
+async function executionsOf(workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	return (await rest.ok('GET', `/rest/executions?filter=${filter}`)).results;
+}
+
+/** Fires through the sandbox's control endpoint; retries while n8n has not registered the webhook yet. */
+async function fire(provider, url, variant) {
+	return await eventually(
+		async () => {
+			const response = await fetch(`${sandbox.url}/_webhooks/fire`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ provider, url, variant }),
+			});
+			return await response.json();
+		},
+		(answer) => expect(answer.status === 404 && /not registered/.test(answer.body)).toBe(false),
+		{ timeoutMs: 30000, intervalMs: 500 },
+	);
+}
+
+beforeAll(async () => {
+	state = loadState();
+	sandbox = await startSharedSandbox(state);
+	rest = await signedIn(state.mainUrl);
+	for (const [provider, spec] of Object.entries(TRIGGERS)) {
+		workflows[provider] = await createTriggerWorkflow(provider, spec);
+	}
+});
+
+afterAll(async () => {
+	for (const { id } of Object.values(workflows)) {
+		await rest?.request('POST', `/rest/workflows/${id}/deactivate`);
+	}
+	await sandbox?.close();
+});
+
+describe.each(Object.keys(TRIGGERS))('%s trigger in real n8n', (provider) => {
+	test('a signed event starts one execution; forged and unsigned ones are answered 401 and start none', async () => {
+		const { id, url } = workflows[provider];
+
+		const genuine = await fire(provider, url, 'genuine');
+		expect(genuine.status).toBe(200);
+		const [execution] = await eventually(
+			() => executionsOf(id),
+			(list) => expect(list).toHaveLength(1),
+			{ timeoutMs: 30000 },
+		);
+		expect(execution).toMatchObject({ mode: 'webhook', workflowId: id });
+		const details = await rest.ok('GET', `/rest/executions/${execution.id}`);
+		expect(details.status).toBe('success');
+		// The event the sandbox sent is in the execution's data.
+		expect(details.data).toContain(JSON.parse(genuine.sent.body)[provider === 'yuno' ? 'type_event' : provider === 'speed' ? 'event_type' : 'event']);
+
+		for (const variant of FORGED) {
+			const refused = await fire(provider, url, variant);
+			expect({ variant, status: refused.status }).toEqual({ variant, status: 401 });
+		}
+		// Give n8n time to (wrongly) start something, then check that nothing was added.
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(await executionsOf(id)).toHaveLength(1);
+	});
+});
