@@ -25,7 +25,7 @@ export class Sprintcheckout implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Update payment sessions at Sprintcheckout (crypto checkout)',
+		description: 'Update checkout sessions at Sprintcheckout (crypto checkout)',
 		defaults: { name: 'Sprintcheckout' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

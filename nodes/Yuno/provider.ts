@@ -5,15 +5,33 @@ import { YUNO_BASE_URLS } from '../../credentials/YunoApi.credentials';
 
 export { YUNO_BASE_URLS };
 
-/** Yuno answers errors as `{ code, messages[] }`; a bare 404 may have no body at all. */
+/** The documented base URL of an environment; anything else (`__proto__`, a typo) is refused by name. */
+export function yunoBaseUrl(environment: unknown): string {
+	if (
+		typeof environment === 'string' &&
+		Object.prototype.hasOwnProperty.call(YUNO_BASE_URLS, environment)
+	) {
+		return YUNO_BASE_URLS[environment];
+	}
+	const shown =
+		typeof environment === 'string' ? `"${environment.slice(0, 40)}"` : typeof environment;
+	throw new Error(
+		`The credential's Environment ${shown} is not one of ${Object.keys(YUNO_BASE_URLS).join(', ')}`,
+	);
+}
+
+/**
+ * Yuno's error bodies: `{ code, messages[] }` on the endpoint pages and its response-codes
+ * page, `{ code, message, details }` in its whole-API OpenAPI file. Both are read.
+ */
 function parseYunoError(body: unknown): ProviderErrorDetails {
-	if (body === null || typeof body !== 'object') return {};
-	const { code, messages } = body as { code?: unknown; messages?: unknown };
-	const texts = Array.isArray(messages)
-		? messages.filter((message): message is string => typeof message === 'string')
-		: [];
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+	const { code, messages, message } = body as Record<string, unknown>;
+	const texts = (Array.isArray(messages) ? messages : [messages, message]).filter(
+		(text): text is string => typeof text === 'string' && text !== '',
+	);
 	return {
-		code: typeof code === 'string' ? code : undefined,
+		code: typeof code === 'string' && code !== '' ? code : undefined,
 		message: texts.length > 0 ? texts.join('; ') : undefined,
 	};
 }
@@ -22,7 +40,7 @@ export const yuno: Provider = {
 	displayName: 'Yuno',
 	credentialType: 'yunoApi',
 	defaultBaseUrl: (credentials: ICredentialDataDecryptedObject) =>
-		YUNO_BASE_URLS[String(credentials.environment)] ?? YUNO_BASE_URLS.sandbox,
+		yunoBaseUrl(credentials.environment ?? 'sandbox'),
 	secretFields: ['publicApiKey', 'privateSecretKey'],
 	parseError: parseYunoError,
 };
@@ -48,4 +66,21 @@ export const YUNO_COUNTRIES: Array<[code: string, name: string]> = [
 	['UY', 'Uruguay'],
 ];
 
-export const YUNO_WORKFLOWS = ['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS'] as const;
+/** Yuno's workflow values; the descriptions follow Yuno's SDK guides (the API reference names them only). */
+export const YUNO_WORKFLOWS = [
+	{
+		name: 'SDK Checkout (Default)',
+		value: 'SDK_CHECKOUT',
+		description: "Yuno's SDK shows the payment methods and your server creates the payment",
+	},
+	{
+		name: 'Checkout',
+		value: 'CHECKOUT',
+		description: 'Checkout without the SDK; Yuno documents no more about it',
+	},
+	{
+		name: 'SDK Seamless',
+		value: 'SDK_SEAMLESS',
+		description: "Yuno's Seamless SDK creates the payment from the payer's browser or app",
+	},
+] as const;

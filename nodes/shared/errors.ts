@@ -1,16 +1,31 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { ZodError, ZodIssue } from 'zod';
+import type { ZodError, ZodIssue } from 'zod/v3';
 
 import type { Provider } from './types';
 
-/** A problem with one input value, found before anything is sent. */
+/** One problem with one input value; the path names the parameter (`amount.currency`, `metadata[0].key`). */
+export interface InputIssue {
+	path: Array<string | number>;
+	message: string;
+}
+
+/** How the user sees a parameter: its label in the panel (`Amount › Currency`), by parameter path. */
+export type FieldLabels = ReadonlyMap<string, string>;
+
+/** Problems with the input values of one item, found before anything is sent. */
 export class InputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(message);
+	readonly issues: InputIssue[];
+
+	constructor(field: string | InputIssue[], message = '') {
+		const issues = typeof field === 'string' ? [{ path: field.split('.'), message }] : field;
+		super(issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`).join('; '));
+		this.issues = issues;
+	}
+
+	/** The parameter the first problem is about. */
+	get field(): string {
+		return formatIssuePath(this.issues[0]?.path ?? []) || 'input';
 	}
 }
 
@@ -21,27 +36,40 @@ export function formatIssuePath(path: Array<string | number>): string {
 	}, '');
 }
 
-function firstIssue(error: ZodError): ZodIssue {
-	// Union failures hide the useful message one level down.
-	const [issue] = error.issues;
-	if (issue.code === 'invalid_union' && issue.unionErrors.length > 0) {
-		const nested = issue.unionErrors[issue.unionErrors.length - 1].issues[0];
-		if (nested) return { ...nested, path: nested.path.length ? nested.path : issue.path };
-	}
-	return issue;
+/** `Label (path)`: the label from the node's description, the parameter path for the exact spot. */
+export function describeField(path: Array<string | number>, labels?: FieldLabels): string {
+	const name = formatIssuePath(path) || 'input';
+	const key = path.filter((part) => typeof part === 'string').join('.');
+	const label = labels?.get(key);
+	return label === undefined ? name : `${label} (${name})`;
+}
+
+/** Every issue zod found, with union failures replaced by the useful message one level down. */
+function issuesOf(error: ZodError): InputIssue[] {
+	return error.issues.map((issue: ZodIssue) => {
+		if (issue.code === 'invalid_union' && issue.unionErrors.length > 0) {
+			const nested = issue.unionErrors[issue.unionErrors.length - 1].issues[0];
+			if (nested)
+				return { path: nested.path.length ? nested.path : issue.path, message: nested.message };
+		}
+		return { path: issue.path, message: issue.message };
+	});
 }
 
 export function inputErrorFromZod(error: ZodError): InputError {
-	const issue = firstIssue(error);
-	return new InputError(formatIssuePath(issue.path) || 'input', issue.message);
+	return new InputError(issuesOf(error));
 }
 
 export function invalidItemError(
 	node: INode,
 	itemIndex: number,
 	error: InputError,
+	labels?: FieldLabels,
 ): NodeOperationError {
-	return new NodeOperationError(node, `[item ${itemIndex}] ${error.field}: ${error.message}`, {
+	const problems = error.issues.map(
+		(issue) => `${describeField(issue.path, labels)}: ${issue.message}`,
+	);
+	return new NodeOperationError(node, `[item ${itemIndex}] ${problems.join('; ')}`, {
 		itemIndex,
 		description:
 			'Nothing was sent for this item. Fix the value (or the expression that produces it) and run again.',
@@ -53,8 +81,9 @@ export function toItemError(
 	node: INode,
 	itemIndex: number,
 	error: unknown,
+	labels?: FieldLabels,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof InputError) return invalidItemError(node, itemIndex, error);
+	if (error instanceof InputError) return invalidItemError(node, itemIndex, error, labels);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
 		itemIndex,

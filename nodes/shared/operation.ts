@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './description';
+import type { FieldLabels } from './errors';
 import { InputError, inputErrorFromZod, toItemError } from './errors';
+import { fieldLabels } from './parameters';
 import { runItems } from './itemLoop';
 import { createApiClient } from './transport';
 import type { ApiCall, UpdateOperationSpec } from './types';
@@ -34,7 +36,19 @@ function hasChanges(input: IDataObject, sessionField: string): boolean {
 	return Object.entries(input).some(([key, value]) => key !== sessionField && value !== undefined);
 }
 
-/** Reads and validates one item; an InputError names the field that is wrong. */
+const labelCache = new WeakMap<object, FieldLabels>();
+
+/** The labels of an operation's fields, built once from its description. */
+export function labelsOf(spec: UpdateOperationSpec<IDataObject>): FieldLabels {
+	let labels = labelCache.get(spec);
+	if (labels === undefined) {
+		labels = fieldLabels(spec.description);
+		labelCache.set(spec, labels);
+	}
+	return labels;
+}
+
+/** Reads and validates one item; an InputError lists every field that is wrong. */
 export function validateItem<Input extends IDataObject>(
 	ctx: IExecuteFunctions,
 	spec: UpdateOperationSpec<Input>,
@@ -59,11 +73,12 @@ export async function runUpdate<Input extends IDataObject>(
 		maxRetryWaitMs: options.maxRetryWait * 1000,
 	});
 	const node = ctx.getNode();
+	const labels = labelsOf(spec as unknown as UpdateOperationSpec<IDataObject>);
 	const handle = async (itemIndex: number) => {
 		try {
 			return await spec.send(validateItem(ctx, spec, itemIndex), api, itemIndex, options);
 		} catch (error) {
-			throw toItemError(node, itemIndex, error);
+			throw toItemError(node, itemIndex, error, labels);
 		}
 	};
 	const output = await runItems(ctx, handle, options.maxConcurrentRequests);

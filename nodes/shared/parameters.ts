@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyCollection,
+} from 'n8n-workflow';
 
 import { InputError } from './errors';
 
@@ -26,10 +31,10 @@ export function readParameter(
 	itemIndex: number,
 	name: string,
 	fallback?: unknown,
-): unknown {
+): IDataObject[string] {
 	let failure: unknown;
 	try {
-		return ctx.getNodeParameter(name, itemIndex, fallback);
+		return ctx.getNodeParameter(name, itemIndex, fallback) as IDataObject[string];
 	} catch (error) {
 		failure = error;
 	}
@@ -62,4 +67,53 @@ export function fixedRows(value: IDataObject[string], rowName: string): IDataObj
 		return undefined;
 	}
 	return value;
+}
+
+/**
+ * Labels of every parameter by the path the schema uses for it, built from the operation's
+ * own description: collections are read flat and fixed-collection groups are unwrapped (see
+ * readCollection, fixedRows), so `Amount › Currency` is `amount.currency`.
+ */
+export function fieldLabels(properties: INodeProperties[]): Map<string, string> {
+	const labels = new Map<string, string>();
+	const visit = (fields: INodeProperties[], path: string[], label: string[]) => {
+		for (const field of fields) {
+			if (field.type === 'collection') {
+				labels.set([...path, field.name].join('.'), [...label, field.displayName].join(' › '));
+				visit((field.options ?? []) as INodeProperties[], path, label);
+				continue;
+			}
+			const fieldPath = [...path, field.name];
+			const fieldLabel = [...label, field.displayName];
+			labels.set(fieldPath.join('.'), fieldLabel.join(' › '));
+			if (field.type === 'fixedCollection') {
+				for (const group of (field.options ?? []) as INodePropertyCollection[]) {
+					visit(group.values, fieldPath, fieldLabel);
+				}
+			}
+		}
+	};
+	visit(properties, [], []);
+	return labels;
+}
+
+/**
+ * The fields of an Update Fields collection plus "Fields to Clear": the documented nullable
+ * fields (by schema path), sent as null. A blank field still means "leave it as it is".
+ */
+export function withFieldsToClear(
+	fields: INodeProperties[],
+	nullable: readonly string[],
+	providerName: string,
+): INodeProperties[] {
+	const labels = fieldLabels(fields);
+	const clear: INodeProperties = {
+		displayName: 'Fields to Clear',
+		name: 'fieldsToClear',
+		type: 'multiOptions',
+		options: nullable.map((path) => ({ name: labels.get(path) ?? path, value: path })),
+		default: [],
+		description: `Fields to send as null, which clears them (${providerName} documents them as nullable). A blank field is left as it is.`,
+	};
+	return [...fields, clear].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -2,8 +2,9 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	INodeProperties,
 } from 'n8n-workflow';
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
@@ -50,6 +51,8 @@ export interface ApiClient {
  */
 export interface UpdateOperationSpec<Input extends IDataObject> {
 	provider: Provider;
+	/** The operation's fields as the panel shows them: error messages name fields by these labels. */
+	description: INodeProperties[];
 	/** Parameter name of the session reference, used in "nothing to change" checks. */
 	sessionField: string;
 	/** Reads the raw, UI-shaped values of one item into a flat object keyed by parameter name. */

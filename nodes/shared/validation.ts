@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /*
  * Building blocks for the providers' payload schemas. Values arrive from the UI or from
@@ -9,8 +9,31 @@ import { z } from 'zod';
 
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 
+/**
+ * A number given where text is expected becomes its text only when that text is the number
+ * exactly: NaN, Infinity, 2^53 + 1 or 1e21 would be sent as "NaN", "9007199254740992", "1e+21".
+ */
+export function numberAsText(value: number): string | undefined {
+	if (Number.isSafeInteger(value)) return String(value);
+	const text = String(value);
+	return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !/e/i.test(text)
+		? text
+		: undefined;
+}
+
+const NOT_EXACT_NUMBER = 'is a number that has no exact text form (give it as text)';
+
 export function text(limits: { min?: number; max?: number } = {}) {
-	let schema = z.string({ invalid_type_error: 'must be text' });
+	let schema = z.string({
+		errorMap: (issue, context) => ({
+			message:
+				issue.code === 'invalid_type' && typeof context.data === 'number'
+					? NOT_EXACT_NUMBER
+					: issue.code === 'invalid_type'
+						? 'must be text'
+						: context.defaultError,
+		}),
+	});
 	if (limits.min !== undefined) {
 		schema = schema.min(limits.min, `must be at least ${limits.min} characters`);
 	}
@@ -18,7 +41,7 @@ export function text(limits: { min?: number; max?: number } = {}) {
 		schema = schema.max(limits.max, `must be at most ${limits.max} characters`);
 	}
 	return z.preprocess(
-		(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
+		(value) => (typeof value === 'number' ? (numberAsText(value) ?? value) : value),
 		schema,
 	);
 }
@@ -30,17 +53,23 @@ export function number() {
 	);
 }
 
+/** A whole number; always within the safe-integer range, narrower where the provider documents it. */
 export function integer(limits: { min?: number; max?: number } = {}) {
-	let schema = z
+	const min = Math.max(limits.min ?? Number.MIN_SAFE_INTEGER, Number.MIN_SAFE_INTEGER);
+	const max = Math.min(limits.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+	const schema = z
 		.number({ invalid_type_error: 'must be a whole number' })
-		.int('must be a whole number');
-	if (limits.min !== undefined) schema = schema.min(limits.min, `must be ${limits.min} or more`);
-	if (limits.max !== undefined) schema = schema.max(limits.max, `must be ${limits.max} or less`);
+		.int('must be a whole number')
+		.min(min, `must be ${min} or more`)
+		.max(max, `must be ${max} or less`);
 	return z.preprocess(
 		(value) => (typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : value),
 		schema,
 	);
 }
+
+/** A documented `int32`. */
+export const INT32_MAX = 2 ** 31 - 1;
 
 export function boolean() {
 	return z.preprocess(
@@ -49,16 +78,47 @@ export function boolean() {
 	);
 }
 
+/** Schemes a payer's browser must never be sent to: they run code or open local files. */
+export const REFUSED_URL_SCHEMES = ['javascript:', 'data:', 'vbscript:', 'file:'];
+
+function parseUrl(value: string): URL | undefined {
+	try {
+		return new URL(value);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Any absolute URI (`https://…`, or an app's deep link such as `myapp://return`), except the
+ * schemes in REFUSED_URL_SCHEMES. The providers document these fields as strings or URLs.
+ */
 export function url(limits: { min?: number; max?: number } = {}) {
-	return text(limits).refine((value) => {
-		try {
-			const parsed = new URL(value);
-			return (
-				(parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== ''
-			);
-		} catch {
-			return false;
+	return text(limits).superRefine((value, context) => {
+		const parsed = parseUrl(value);
+		if (parsed === undefined) {
+			context.addIssue({
+				code: 'custom',
+				message: 'must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
+			});
+		} else if (REFUSED_URL_SCHEMES.includes(parsed.protocol)) {
+			context.addIssue({
+				code: 'custom',
+				message: `must not be a ${parsed.protocol} URL (${REFUSED_URL_SCHEMES.join(', ')} are refused)`,
+			});
 		}
+	});
+}
+
+/** An http(s) URL with a host: for what the provider fetches itself (an image). */
+export function webUrl(limits: { min?: number; max?: number } = {}) {
+	return text(limits).refine((value) => {
+		const parsed = parseUrl(value);
+		return (
+			parsed !== undefined &&
+			(parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+			parsed.hostname !== ''
+		);
 	}, 'must be a valid URL starting with http:// or https://');
 }
 
@@ -75,6 +135,14 @@ export function oneOf<T extends [string, ...string[]]>(values: T) {
 	return z.enum(values, {
 		errorMap: () => ({ message: `must be one of ${values.join(', ')}` }),
 	});
+}
+
+/** The values of a multi-options field; an expression may give them as comma-separated text. */
+export function list<T extends z.ZodTypeAny>(item: T) {
+	return z.preprocess(
+		(value) => (typeof value === 'string' ? value.split(',').map((entry) => entry.trim()) : value),
+		z.array(item, { invalid_type_error: 'must be a list' }).min(1, 'must list at least one value'),
+	);
 }
 
 /** A list of rows from a fixed collection, with a count limit. */

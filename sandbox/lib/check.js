@@ -105,10 +105,11 @@ function checkBody(body, spec) {
 	return problems;
 }
 
-function isHttpUrl(value) {
+/** "A valid URL": any absolute URL a WHATWG parser accepts (an app deep link included). */
+function isAbsoluteUrl(value) {
 	try {
-		const url = new URL(value);
-		return url.protocol === 'http:' || url.protocol === 'https:';
+		new URL(value);
+		return true;
 	} catch {
 		return false;
 	}
@@ -116,4 +117,4 @@ function isHttpUrl(value) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-module.exports = { checkBody, isPlainObject, isHttpUrl, isMultipleOf, UUID };
+module.exports = { checkBody, isPlainObject, isAbsoluteUrl, isMultipleOf, UUID };

@@ -112,8 +112,9 @@ function update({ body, store }) {
 	const session = store.get(body.sessionId);
 	// The only documented error of this operation is a 500.
 	if (!session) return error(500, `Payment session ${body.sessionId} not found`);
+	// Every field but sessionId is documented nullable; that null clears the field is this sandbox's assumption.
 	for (const [key, value] of Object.entries(body)) {
-		if (key !== 'sessionId' && value !== null) session[key] = value;
+		if (key !== 'sessionId') session[key] = value;
 	}
 	return { status: 200, body: sessionResponse(session.id) };
 }

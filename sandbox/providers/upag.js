@@ -1,7 +1,7 @@
 'use strict';
 
 // Model of Upag "Atualizar Sessão de Checkout": PUT /checkout-sessions/{id}, and GET of the same path.
-const { checkBody, isHttpUrl } = require('../lib/check');
+const { checkBody, isAbsoluteUrl } = require('../lib/check');
 const { SessionStore } = require('../lib/store');
 
 const KEYS = { token: 'upag_sandbox_token_not_a_real_token_0001' };
@@ -16,7 +16,7 @@ const SEEDED = {
 };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const url = { type: 'string', check: (v) => (isHttpUrl(v) ? null : 'must be a valid http(s) URL') };
+const url = { type: 'string', check: (v) => (isAbsoluteUrl(v) ? null : 'must be a valid URL') };
 const UPDATE = {
 	additional: false,
 	fields: {

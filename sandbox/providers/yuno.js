@@ -22,12 +22,13 @@ const SEEDED = {
 		'a0000000-0000-4000-8000-000000000002',
 		'a0000000-0000-4000-8000-000000000003',
 	],
+	// Yuno publishes CHECKOUT_SESSION_NOT_FOUND, "Checkout session not found or inactive", under 400.
 	refusing: [
 		{
 			id: 'e0000000-0000-4000-8000-000000000001',
 			state: 'expired',
 			status: 400,
-			code: 'CHECKOUT_SESSION_EXPIRED_TIME',
+			code: 'CHECKOUT_SESSION_NOT_FOUND',
 		},
 	],
 	unknown: 'f0000000-0000-4000-8000-000000000001',
@@ -117,7 +118,6 @@ const DEFAULT_CODES = {
 	400: 'INVALID_REQUEST',
 	401: 'INVALID_CREDENTIALS',
 	403: 'AUTHORIZATION_REQUIRED',
-	404: 'CHECKOUT_SESSION_NOT_FOUND',
 	413: 'INVALID_REQUEST',
 	429: 'RATE_LIMIT',
 };
@@ -220,20 +220,23 @@ function apply(session, body) {
 	}
 }
 
+const NOT_FOUND_OR_INACTIVE = () =>
+	error(400, 'Checkout session not found or inactive', 'CHECKOUT_SESSION_NOT_FOUND');
+
 function update({ params, body, store }) {
 	const session = store.get(params.id);
-	if (!session) return error(404, 'Checkout session not found');
+	if (!session) return NOT_FOUND_OR_INACTIVE();
 	const problems = checkBody(body, UPDATE);
 	if (problems.length) return error(400, problems);
-	if (Date.now() - session.created_at >= EXPIRES_AFTER_MS)
-		return error(400, 'The checkout session has expired', 'CHECKOUT_SESSION_EXPIRED_TIME');
+	// An expired session is "inactive": the published code for it is the same one.
+	if (Date.now() - session.created_at >= EXPIRES_AFTER_MS) return NOT_FOUND_OR_INACTIVE();
 	apply(session, body);
 	return { status: 200, body: render(session, ['used']) };
 }
 
 function retrieve({ params, store }) {
 	const session = store.get(params.id);
-	if (!session) return error(404, 'Checkout session not found');
+	if (!session) return NOT_FOUND_OR_INACTIVE();
 	return { status: 200, body: render(session, ['used', 'checkout_id']) };
 }
 
@@ -264,7 +267,7 @@ module.exports = {
 	bulk: BULK,
 	createStore,
 	error,
-	// "A bare 404 may have no body."
+	// This project's assumption (no published page says): a path outside the API gets a 404 without a body.
 	routeNotFound: () => ({ status: 404 }),
 	authenticate,
 	routes: [

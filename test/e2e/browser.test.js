@@ -276,7 +276,7 @@ test.each(EXAMPLES)(
 
 test('Sprintcheckout: payment session and its update fields', async () => {
 	const page = await openNode(workflows.sprintcheckout, 'Sprintcheckout');
-	await expectText(page.locator('[data-test-id="ndv"]'), 'Payment Session');
+	await expectText(page.locator('[data-test-id="ndv"]'), 'Checkout Session');
 	await expect(parameter(page, 'sessionId').count()).resolves.toBe(1);
 	await expect(parameter(page, 'amount').count()).resolves.toBe(1);
 	expect(await collectionOptions(page)).toEqual([

@@ -362,7 +362,7 @@ test('example 4: continue-on-fail routes failed updates to a second branch; vali
 		},
 		{
 			session: 'https://checkout.upag.io/cs_open_3',
-			error: '[item 3] successUrl: must be a valid URL starting with http:// or https://',
+			error: '[item 3] Success URL (successUrl): must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
 			httpCode: '',
 			code: 'INVALID_INPUT',
 		},

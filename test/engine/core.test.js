@@ -58,12 +58,12 @@ describe('the shared item loop, through the engine', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.merchant_order_id).toBe('order-001');
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(/^\[item 1\] Yuno answered 404 CHECKOUT_SESSION_NOT_FOUND/),
-			httpCode: '404',
+			error: expect.stringMatching(/^\[item 1\] Yuno answered 400 CHECKOUT_SESSION_NOT_FOUND/),
+			httpCode: '400',
 			code: 'CHECKOUT_SESSION_NOT_FOUND',
 		});
 		expect(output[2].json).toEqual({
-			error: '[item 2] merchantOrderId: must be at least 3 characters',
+			error: '[item 2] Merchant Order ID (merchantOrderId): must be at least 3 characters',
 			httpCode: null,
 			code: 'INVALID_INPUT',
 		});
@@ -87,12 +87,12 @@ describe('the shared item loop, through the engine', () => {
 			[{ item: 1 }, SEEDED.upag.unknown, { httpCode: '404', code: null }],
 			[{ item: 2 }, 'not-an-id', { httpCode: null, code: 'INVALID_INPUT' }],
 		]);
-		expect(failed[1].json.error).toBe('[item 2] checkoutSessionId: must be a session ID starting with cs_');
+		expect(failed[1].json.error).toBe('[item 2] Checkout Session (checkoutSessionId): must be a session ID starting with cs_');
 	});
 
 	test('an update with nothing to change is refused with a clear message', async () => {
 		const { error } = await ctx.run('upag', { checkoutSessionId: id(SEEDED.upag.updatable[0]), updateFields: {} });
-		expect(error.message).toBe('[item 0] updateFields: nothing to update: add at least one field to change');
+		expect(error.message).toBe('[item 0] Update Fields (updateFields): nothing to update: add at least one field to change');
 		expect(ctx.requests()).toEqual([]);
 	});
 

@@ -66,7 +66,19 @@ describe('Speed node in the engine, against the sandbox', () => {
 	test('an image over 2 MB is refused before sending', async () => {
 		const big = Buffer.alloc(2 * 1024 * 1024 + 3).toString('base64');
 		const { error } = await ctx.run('speed', { checkoutSessionId: id(ACTIVE), updateFields: { titleImage: big } });
-		expect(error.message).toMatch(/^\[item 0\] titleImage: must be at most 2 MB/);
+		expect(error.message).toMatch(/^\[item 0\] Title Image \(titleImage\): must be at most 2 MB/);
 		expect(ctx.requests()).toEqual([]);
 	});
+});
+
+test("Speed's plain-string URLs take a deep link; javascript: is refused", async () => {
+	const { output } = await ctx.run(
+		'speed',
+		{ checkoutSessionId: id(ACTIVE), afterPayment: 'redirect', successUrl: '={{ $json.url }}' },
+		[{ url: 'myapp://paid' }, { url: ' javascript:alert(1)' }],
+		{ onError: 'continueRegularOutput' },
+	);
+	expect(output[0].json.success_url).toBe('myapp://paid');
+	expect(output[1].json.error).toMatch(/^\[item 1\] Success URL \(successUrl\): must not be a javascript: URL/);
+	expect(ctx.requests()).toHaveLength(1);
 });

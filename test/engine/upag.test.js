@@ -89,8 +89,28 @@ describe('Upag node in the engine, against the sandbox', () => {
 			{ checkoutSessionId: id(OPEN), updateFields: { items: { item: [{ priceId: 'price_1', quantity: '={{ $json.qty }}' }] } } },
 			[{ qty: 1 }, { qty: 0 }],
 		);
-		expect(error.message).toBe('[item 1] items[0].quantity: must be 1 or more');
+		expect(error.message).toBe('[item 1] Items › Quantity (items[0].quantity): must be 1 or more');
 		// Items run concurrently, so item 0 may have been sent; item 1 never is.
 		expect(ctx.requests().filter((request) => request.body?.items?.[0]?.quantity === 0)).toEqual([]);
 	});
+});
+
+test('a malformed %-escape in an Upag checkout URL names the item and the field', async () => {
+	const { error } = await ctx.run('upag', {
+		checkoutSessionId: id('={{ "https://checkout.upag.io/cs_%E0%A4%A" }}'),
+		updateFields: { paymentMethods: ['pix'] },
+	});
+	expect(error.message).toBe(
+		'[item 0] Checkout Session (checkoutSessionId): is a checkout URL whose session ID has a malformed %-escape ("cs_%E0%A4%A")',
+	);
+	expect(ctx.requests()).toEqual([]);
+});
+
+test('an item quantity beyond the safe integers is refused instead of sent rounded', async () => {
+	const { error } = await ctx.run('upag', {
+		checkoutSessionId: id(SEEDED.upag.updatable[0]),
+		updateFields: { items: { item: [{ priceId: 'price_1', quantity: '={{ 2 ** 53 + 1 }}' }] } },
+	});
+	expect(error.message).toBe('[item 0] Items › Quantity (items[0].quantity): must be 9007199254740991 or less');
+	expect(ctx.requests()).toEqual([]);
 });

@@ -122,12 +122,14 @@ const titleImage = {
 		if (kit.isBlank(v)) return 'unset';
 		if (typeof v === 'number') return 'either';
 		if (typeof v !== 'string') return 'invalid';
-		if (kit.classifyUrl(v) === 'valid') return 'valid';
+		// The image is fetched by Speed: only http(s) links (a guard beyond the docs).
+		const web = /^\s*https?:/i.test(v);
+		if (web && kit.classifyUrl(v) === 'valid') return 'valid';
 		const data = /^data:[^,]*;base64,(.*)$/is.exec(v);
 		const payload = (data ? data[1] : v).replace(/[\r\n]/g, '');
 		const bytes = canonicalBase64Bytes(payload);
 		if (bytes !== undefined) return bytes <= MAX_IMAGE ? 'valid' : 'invalid';
-		if (kit.classifyUrl(v) === 'either') return 'either';
+		if (web && kit.classifyUrl(v) === 'either') return 'either';
 		if (/^[A-Za-z0-9+/=\s]*$/.test(payload) && !/^\s*https?:/i.test(v)) return 'either';
 		return 'invalid';
 	},

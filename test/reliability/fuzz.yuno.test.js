@@ -365,7 +365,7 @@ const planRow = {
 			{ weight: 4, arbitrary: fc.integer({ min: 1, max: 48 }) },
 			{
 				weight: 3,
-				arbitrary: fc.constantFrom(0, -3, 1.5, '3', '0', 'x', 2147483648, null, undefined, true),
+				arbitrary: fc.constantFrom(0, -3, 1.5, '3', '0', 'x', 2147483648, 3e9, 1e21, null, undefined, true),
 			},
 		),
 		fc.oneof(
@@ -388,8 +388,10 @@ function classifyPlan(rows) {
 	for (const [installment, rate] of rows) {
 		if (typeof installment === 'number' && Number.isInteger(installment)) {
 			// int32 per the page; < 1 is no plan anyone could choose, but only "integer" is documented
-			worse(installment >= 1 && installment <= 2147483647 ? 'valid' : 'either');
-		} else if (typeof installment === 'string' && /^\s*\d+\s*$/.test(installment)) worse('either');
+			if (installment > 2147483647) worse('invalid');
+			else worse(installment >= 1 ? 'valid' : 'either');
+		} else if (typeof installment === 'string' && /^\s*\d+\s*$/.test(installment))
+			worse(Number(installment) > 2147483647 ? 'invalid' : 'either');
 		else worse('invalid');
 		const r = kit.classifyNumber(rate);
 		worse(r === 'unset' ? 'invalid' : r);
@@ -462,7 +464,7 @@ const shape = fc
 		),
 	})
 	.map((s) => {
-		// Without "Fill Required Fields From Session", the required fields come from the item.
+		// Without "Auto-Fill Required Fields", the required fields come from the item.
 		const bound = s.fill ? s.bound : [...new Set([...s.bound, ...REQUIRED])];
 		const count = bound.includes('metadata') ? s.metadataRows : 0;
 		const literal = Array.from({ length: Math.max(0, count - kit.EXPRESSION_ROWS) }, (_, r) => {
@@ -509,7 +511,7 @@ const segment = shape.chain((s) => {
 const model = {
 	provider: PROVIDER,
 	segment,
-	unknownStatus: 404,
+	unknownStatus: 400, // CHECKOUT_SESSION_NOT_FOUND is published under 400
 	parameters(s) {
 		const has = (name) => s.bound.includes(name);
 		const updateFields = Object.fromEntries(
@@ -574,11 +576,13 @@ const model = {
 			else if (mode === 'planId') {
 				let k = kit.classifyText(plan, { min: 1, max: 64 });
 				if (k === 'invalid' && typeof plan === 'string') k = 'either'; // longer than 64: only the object page gives a length
+				if (k === 'unset') k = 'invalid'; // "Use a Plan Created in Yuno" without a plan id is refused
 				tags.push(kit.tag('installmentsPlanId', k));
 				if (k === 'valid') body.installments = { plan_id: plan };
 			} else if (mode === 'plan') {
 				const result = classifyPlan(rows);
-				tags.push(kit.tag('installmentsPlan', result.k));
+				// "Define the Plan Here" without rows is refused, not silently ignored.
+				tags.push(kit.tag('installmentsPlan', result.k === 'unset' ? 'invalid' : result.k));
 				if (result.wire) body.installments = { plan: result.wire };
 			}
 		}

@@ -26,7 +26,7 @@
  * checks per item:
  *   P1 one output item per input item, in order, `pairedItem: { item: i }`, and the run itself
  *      does not fail;
- *   P2 a rejected item is `{ error: '[item i] <field>: …', httpCode: null, code: 'INVALID_INPUT' }`,
+ *   P2 a rejected item is `{ error: '[item i] <Label> (<field>): …', httpCode: null, code: 'INVALID_INPUT' }`,
  *      <field> is one the model marked invalid/either, and no request carried its session id;
  *   P3 an accepted item sent exactly one update (Yuno: and one GET when it had to fill required
  *      fields), answered 200 by the sandbox (which validates the documented schema itself), or
@@ -332,7 +332,7 @@ const BROKEN_HTTP_URLS = [
 	'http://exa<mple.com/',
 ];
 
-/** Not URLs at all, or not http(s). */
+/** Not absolute URLs, or of a scheme that runs code or opens files in the payer's browser. */
 const badUrl = memo(() =>
 	fc.oneof(
 		fc.constantFrom(
@@ -341,20 +341,32 @@ const badUrl = memo(() =>
 			'www.example.com',
 			'javascript:alert(1)',
 			'JavaScript:void(0)',
-			'ftp://files.example.com/a',
+			' javascript:alert(1)',
+			'vbscript:msgbox(1)',
 			'file:///etc/passwd',
-			'mailto:a@example.com',
 			'data:text/html,<b>x</b>',
+			'DATA:,x',
 			'//example.com/path',
 			'ht tp://example.com',
 			'example',
 			'/relative/path',
 			'?a=1',
 			'https//example.com',
-			'hxxps://example.com',
-			'ws://example.com/socket',
 		),
-		anyText().filter((text) => !/^\s*https?:/i.test(text) && text.trim() !== ''),
+		anyText().filter((text) => !/^\s*[A-Za-z][A-Za-z0-9+.-]*:/.test(text) && text.trim() !== ''),
+	),
+);
+
+/** Absolute URIs of other schemes: app deep links and the like, which the providers' string fields take. */
+const otherSchemeUrl = memo(() =>
+	fc.constantFrom(
+		'myapp://return',
+		'myapp://checkout/done?order=42',
+		'com.shop.app:/oauth/callback',
+		'ftp://files.example.com/a',
+		'mailto:a@example.com',
+		'ws://example.com/socket',
+		'hxxps://example.com',
 	),
 );
 
@@ -383,25 +395,33 @@ const oddUrl = memo(() =>
 const GOOD_URL =
 	/^https?:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(:(\d{1,5}))?\/[A-Za-z0-9\-._~/]*([?#][A-Za-z0-9=&%#]*)?$/i;
 
+/** Schemes refused in every URL field: they run code or open local files (a guard beyond the docs). */
+const REFUSED_SCHEMES = ['javascript', 'data', 'vbscript', 'file'];
+
 /**
  * Oracle for "a valid URL" (Upag's successUrl/cancelUrl, Yuno's callback_url, and the URL fields the
- * node offers for Speed and Sprintcheckout), independent of the node's own check: plain http(s)
- * URLs are valid; anything without an http(s) scheme or with a broken authority is not; what
- * only lenient (WHATWG) parsing accepts is left undecided.
+ * node offers for Speed and Sprintcheckout), independent of the node's own check: the docs
+ * describe them as URLs or plain strings, so plain http(s) URLs and clean absolute URIs of other
+ * schemes (app deep links) are valid; text without a scheme, a broken http(s) authority, and the
+ * schemes in REFUSED_SCHEMES are not; what only lenient (WHATWG) parsing accepts is undecided.
  */
 function classifyUrl(v) {
 	if (isBlank(v)) return 'unset';
 	if (typeof v !== 'string') return 'invalid';
 	const good = GOOD_URL.exec(v);
 	if (good && (good[3] === undefined || Number(good[3]) <= 65535)) return 'valid';
-	if (!/^\s*https?:/i.test(v) || BROKEN_HTTP_URLS.includes(v)) return 'invalid';
-	return 'either';
+	const scheme = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/.exec(v);
+	if (!scheme || BROKEN_HTTP_URLS.includes(v)) return 'invalid';
+	if (REFUSED_SCHEMES.includes(scheme[1].toLowerCase())) return 'invalid';
+	if (/^https?$/i.test(scheme[1])) return 'either';
+	return /^[A-Za-z][A-Za-z0-9+.-]*:[\x21-\x7e]+$/.test(v) ? 'valid' : 'either';
 }
 
 const url = (extra = []) =>
 	fc.oneof(
 		{ weight: 6, arbitrary: goodUrl() },
 		{ weight: 2, arbitrary: badUrl() },
+		{ weight: 1, arbitrary: otherSchemeUrl() },
 		{ weight: 1, arbitrary: oddUrl() },
 		{ weight: 1, arbitrary: wrongType() },
 		{ weight: 1, arbitrary: fc.oneof(anyNumber(), emptyValue()) },
@@ -477,7 +497,9 @@ function expectationOf(tags) {
 	return { verdict: 'accept', allowed };
 }
 
-const ERROR_LINE = /^\[item (\d+)\] ([A-Za-z]+)(?:[.[][^:]*)?: /;
+const ERROR_LINE = /^\[item (\d+)\] /;
+/** Each problem of a refused item names its field: `Label (path): message`; the path's top parameter is taken. */
+const NAMED_FIELD = /(?:^\[item \d+\] |; )[^();]+ \(([A-Za-z]+)(?:[.[][^()]*)?\): /g;
 
 function newCounts() {
 	return {
@@ -551,18 +573,20 @@ function checkSegment(model, cases, result, requests, counts) {
 				Object.keys(json).length !== 3
 			)
 				fail(i, `malformed error item ${text.slice(0, 300)}`);
-			if (!match || Number(match[1]) !== i)
+			const named = match ? [...json.error.matchAll(NAMED_FIELD)].map((found) => found[1]) : [];
+			if (!match || Number(match[1]) !== i || named.length === 0)
 				fail(
 					i,
-					`error does not start with "[item ${i}] <field>:": ${String(json.error).slice(0, 300)}`,
+					`error does not start with "[item ${i}] <label> (<field>):": ${String(json.error).slice(0, 300)}`,
 				);
 			else {
-				counts.byField[match[2]] = (counts.byField[match[2]] ?? 0) + 1;
-				if (!allowed.has(match[2]))
-					fail(
-						i,
-						`rejected naming "${match[2]}", but the wrong field(s) are ${[...allowed].join(', ')}: ${json.error.slice(0, 300)}`,
-					);
+				counts.byField[named[0]] = (counts.byField[named[0]] ?? 0) + 1;
+				for (const field of named)
+					if (!allowed.has(field))
+						fail(
+							i,
+							`rejected naming "${field}", but the wrong field(s) are ${[...allowed].join(', ')}: ${json.error.slice(0, 300)}`,
+						);
 			}
 			if (verdict === 'accept')
 				fail(i, `a documented-valid input was rejected: ${String(json.error).slice(0, 300)}`);

@@ -19,6 +19,20 @@ const knownBug = process.env.FUZZ_SKIP_KNOWN === '1' ? test.skip : test;
  * with `error` must come back as that INVALID_INPUT error with no request for its session; the
  * others must have been sent once, answered 200, and their request body must contain `body`.
  */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The message of a refused item, from `path: message`: the field is named by its label (the
+ * panel's wording, not checked here) followed by the parameter path in parentheses.
+ */
+function inputError(i, text) {
+	const problems = text.split('; ').map((problem) => {
+		const [, path, message] = /^([^:]+): (.*)$/s.exec(problem);
+		return `[^()]+ \\(${escape(path)}\\): ${escape(message)}`;
+	});
+	return expect.stringMatching(new RegExp(`^\\[item ${i}\\] ${problems.join('; ')}$`));
+}
+
 async function expectCases(
 	provider,
 	parameters,
@@ -45,7 +59,7 @@ async function expectCases(
 		c.error
 			? {
 					name: c.name,
-					json: { error: `[item ${i}] ${c.error}`, httpCode: null, code: 'INVALID_INPUT' },
+					json: { error: inputError(i, c.error), httpCode: null, code: 'INVALID_INPUT' },
 					pairedItem: { item: i },
 					sent: [],
 				}
@@ -143,7 +157,7 @@ describe('Yuno limits', () => {
 				at(
 					'callback_url without scheme',
 					{ callback: 'shop.example.com/return' },
-					{ error: 'callbackUrl: must be a valid URL starting with http:// or https://' },
+					{ error: 'callbackUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return' },
 				),
 				at('a listed country', { country: 'UY' }, { body: { country: 'UY' } }),
 				at(
@@ -242,7 +256,7 @@ describe('Yuno limits', () => {
 		await run(121);
 	});
 
-	test('without "Fill Required Fields From Session" a missing required field is refused; with it, one GET fills it', async () => {
+	test('without "Auto-Fill Required Fields" the missing required fields are refused, all named; with it, one GET fills them', async () => {
 		const partial = {
 			checkoutSessionId: id('={{ $json.sid }}'),
 			updateFields: { workflow: '={{ $json.workflow }}' },
@@ -254,8 +268,9 @@ describe('Yuno limits', () => {
 				{
 					name: 'no order id',
 					item: { workflow: 'CHECKOUT' },
-					error:
-						'merchantOrderId: is required by Yuno on every update (or turn on "Fill Required Fields From Session")',
+					error: ['merchantOrderId', 'paymentDescription', 'country']
+						.map((path) => `${path}: is required by Yuno on every update (or turn on "Auto-Fill Required Fields" in the options)`)
+						.join('; '),
 				},
 			],
 			{
@@ -344,12 +359,12 @@ describe('Yuno limits', () => {
 			expect(error).toBeUndefined();
 			expect(output.map((item) => item.json)).toEqual([
 				{
-					error: expect.stringMatching(/^\[item 0\] customerId: /),
+					error: expect.stringMatching(/^\[item 0\] [^()]+ \(customerId\): /),
 					httpCode: null,
 					code: 'INVALID_INPUT',
 				},
 				{
-					error: expect.stringMatching(/^\[item 1\] accountId: /),
+					error: expect.stringMatching(/^\[item 1\] [^()]+ \(accountId\): /),
 					httpCode: null,
 					code: 'INVALID_INPUT',
 				},
@@ -441,7 +456,7 @@ describe('Speed limits', () => {
 				{
 					name: 'redirect to no URL',
 					item: { after: 'redirect', url: 'shop.example.com/thanks' },
-					error: 'successUrl: must be a valid URL starting with http:// or https://',
+					error: 'successUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
 				},
 				{
 					name: 'an unknown choice',
@@ -508,7 +523,7 @@ describe('Speed limits', () => {
 			expect(error).toBeUndefined();
 			expect(output.map((item) => item.json)).toEqual(
 				keys.map((_, i) => ({
-					error: expect.stringMatching(new RegExp(`^\\[item ${i}\\] metadata\\[0\\]\\.key: `)),
+					error: expect.stringMatching(new RegExp(`^\\[item ${i}\\] [^()]+ \\(metadata\\[0\\]\\.key\\): `)),
 					httpCode: null,
 					code: 'INVALID_INPUT',
 				})),

@@ -118,7 +118,7 @@ describe('Sprintcheckout sandbox', () => {
 		expect(res.data).toEqual({ message: 'Malformed JSON in request body' });
 	});
 
-	test('partial update: only sent fields change, null leaves a field as it is', async () => {
+	test('partial update: only sent fields change; null clears a field (nullable; the effect is assumed)', async () => {
 		const before = ctx.sandbox.session('sprintcheckout', OPEN);
 		const res = await put({
 			sessionId: OPEN,
@@ -128,7 +128,13 @@ describe('Sprintcheckout sandbox', () => {
 			currency: null,
 		});
 		expect(res.status).toBe(200);
-		expect(ctx.sandbox.session('sprintcheckout', OPEN)).toEqual({ ...before, minAmount: 5 });
+		expect(ctx.sandbox.session('sprintcheckout', OPEN)).toEqual({
+			...before,
+			minAmount: 5,
+			orderId: null,
+			concept: null,
+			currency: null,
+		});
 	});
 
 	test('answers 500 (the only documented error) for an unknown session', async () => {

@@ -313,25 +313,25 @@ describe('Yuno sandbox', () => {
 		expect(res.data.metadata).toHaveLength(120);
 	});
 
-	test('unknown session: 404 CHECKOUT_SESSION_NOT_FOUND on PATCH and GET', async () => {
+	test('unknown session: 400 CHECKOUT_SESSION_NOT_FOUND (published under 400) on PATCH and GET', async () => {
 		for (const res of [
 			await patch(SEEDED.yuno.unknown, REQUIRED),
 			await get(SEEDED.yuno.unknown),
 		]) {
-			expect(res.status).toBe(404);
+			expect(res.status).toBe(400);
 			expect(res.data).toEqual({
 				code: 'CHECKOUT_SESSION_NOT_FOUND',
-				messages: ['Checkout session not found'],
+				messages: ['Checkout session not found or inactive'],
 			});
 		}
 	});
 
-	test('the expired session refuses with 400 CHECKOUT_SESSION_EXPIRED_TIME and keeps its data', async () => {
+	test('the expired ("inactive") session refuses with 400 CHECKOUT_SESSION_NOT_FOUND and keeps its data', async () => {
 		const res = await patch(EXPIRED.id, REQUIRED);
 		expect(res.status).toBe(400);
 		expect(res.data).toEqual({
-			code: 'CHECKOUT_SESSION_EXPIRED_TIME',
-			messages: ['The checkout session has expired'],
+			code: 'CHECKOUT_SESSION_NOT_FOUND',
+			messages: ['Checkout session not found or inactive'],
 		});
 		const after = await get(EXPIRED.id);
 		expect(after.status).toBe(200);
@@ -345,7 +345,7 @@ describe('Yuno sandbox', () => {
 		expect(res.data).toEqual(invalid('Malformed JSON in request body'));
 	});
 
-	test('undocumented routes (payment-methods is left out) answer a bare 404', async () => {
+	test("undocumented routes (payment-methods is left out) answer a bare 404 (this project's assumption)", async () => {
 		const res = await ctx
 			.api('yuno')
 			.get(`/checkout/sessions/${OPEN}/payment-methods`, { responseType: 'text' });

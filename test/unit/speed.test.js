@@ -81,7 +81,9 @@ describe('Speed update: limits', () => {
 		[{ checkoutSessionId: 'cs_1', metadata: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }, 'metadata.1.key: "a" is listed twice'],
 		[{ checkoutSessionId: 'cs_1', metadata: [{ key: '', value: '1' }] }, 'metadata.0.key: must be at least 1 characters'],
 		[{ checkoutSessionId: 'cs_1', metadata: [{ key: '__proto__', value: '1' }] }, 'metadata.0.key: "__proto__" is a reserved name'],
-		[{ checkoutSessionId: 'cs_1', cancelUrl: 'javascript:alert(1)' }, 'cancelUrl: must be a valid URL starting with http:// or https://'],
+		[{ checkoutSessionId: 'cs_1', cancelUrl: 'javascript:alert(1)' }, 'cancelUrl: must not be a javascript: URL (javascript:, data:, vbscript:, file: are refused)'],
+		[{ checkoutSessionId: 'cs_1', cancelUrl: 'DATA:text/html,x' }, 'cancelUrl: must not be a data: URL (javascript:, data:, vbscript:, file: are refused)'],
+		[{ checkoutSessionId: 'cs_1', titleImage: 'myapp://logo.png' }, 'titleImage: must be an image URL (http:// or https://), base64 or a data URL'],
 	])('%j is refused: %s', (input, message) => {
 		expect(firstIssue(input)).toBe(message);
 	});

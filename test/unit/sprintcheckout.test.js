@@ -1,5 +1,5 @@
 const { schema, buildRequest } = require('../../nodes/Sprintcheckout/actions/checkoutSession/update.operation');
-const { extractSessionId } = require('../../nodes/shared/session');
+const { parseSessionReference } = require('../../nodes/shared/session');
 const { sprintcheckoutCheckoutUrls } = require('../../nodes/Sprintcheckout/provider');
 
 const firstIssue = (input) => {
@@ -49,22 +49,20 @@ describe('Sprintcheckout update: request mapping', () => {
 
 describe('Sprintcheckout update: limits', () => {
 	test.each([
-		[{ sessionId: '' }, 'sessionId: must be at least 1 characters'],
+		[{ sessionId: '' }, 'sessionId: is required'],
 		[{ sessionId: 'a', currency: 'US' }, 'currency: must be a 3-letter code'],
 		[{ sessionId: 'a', currency: 'EURO' }, 'currency: must be a 3-letter code'],
 		[{ sessionId: 'a', amount: 'ten' }, 'amount: must be a number'],
 		[{ sessionId: 'a', amount: -1 }, 'amount: must be 0 or more'],
 		[{ sessionId: 'a', minAmount: [1] }, 'minAmount: must be a number'],
 		[{ sessionId: 'a', editable: 'yes' }, 'editable: must be true or false'],
-		[{ sessionId: 'a', failUrl: 'shop.example' }, 'failUrl: must be a valid URL starting with http:// or https://'],
+		[{ sessionId: 'a', failUrl: 'shop.example' }, 'failUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return'],
 	])('%j is refused: %s', (input, message) => {
 		expect(firstIssue(input)).toBe(message);
 	});
 });
 
 test('the redirect URL of a session gives its id', () => {
-	expect(
-		extractSessionId('sessionId', 'https://app.sprintcheckout.com/?uid=9c1e-77', sprintcheckoutCheckoutUrls),
-	).toBe('9c1e-77');
-	expect(extractSessionId('sessionId', 'https://app.sprintcheckout.com?ref=x&uid=abc', sprintcheckoutCheckoutUrls)).toBe('abc');
+	expect(parseSessionReference('https://app.sprintcheckout.com/?uid=9c1e-77', sprintcheckoutCheckoutUrls)).toBe('9c1e-77');
+	expect(parseSessionReference('https://app.sprintcheckout.com?ref=x&uid=abc', sprintcheckoutCheckoutUrls)).toBe('abc');
 });

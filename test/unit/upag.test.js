@@ -1,5 +1,5 @@
 const { schema, buildRequest } = require('../../nodes/Upag/actions/checkoutSession/update.operation');
-const { extractSessionId } = require('../../nodes/shared/session');
+const { parseSessionReference } = require('../../nodes/shared/session');
 const { upagCheckoutUrls } = require('../../nodes/Upag/provider');
 
 const parse = (input) => schema.safeParse(input);
@@ -58,8 +58,8 @@ describe('Upag update: documented limits', () => {
 		[{ checkoutSessionId: 'cs_1', items: [{ priceId: 'p', quantity: 1.5 }] }, 'items.0.quantity: must be a whole number'],
 		[{ checkoutSessionId: 'cs_1', items: [{ priceId: '', quantity: 1 }] }, 'items.0.priceId: must be at least 1 characters'],
 		[{ checkoutSessionId: 'cs_1', paymentMethods: ['boleto'] }, 'paymentMethods.0: must be one of credit_card, pix'],
-		[{ checkoutSessionId: 'cs_1', successUrl: 'not a url' }, 'successUrl: must be a valid URL starting with http:// or https://'],
-		[{ checkoutSessionId: 'cs_1', cancelUrl: 'ftp://x.example' }, 'cancelUrl: must be a valid URL starting with http:// or https://'],
+		[{ checkoutSessionId: 'cs_1', successUrl: 'not a url' }, 'successUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return'],
+		[{ checkoutSessionId: 'cs_1', cancelUrl: 'javascript:alert(1)' }, 'cancelUrl: must not be a javascript: URL (javascript:, data:, vbscript:, file: are refused)'],
 		[{ checkoutSessionId: 'cs_1', successUrl: { url: 'https://x' } }, 'successUrl: must be text'],
 	])('%j is refused: %s', (input, message) => {
 		expect(firstIssue(input)).toBe(message);
@@ -74,12 +74,10 @@ describe('Upag checkout URL', () => {
 		['https://checkout.upag.io/cs_abc123xyz?utm=1', 'cs_abc123xyz'],
 		[{ __rl: true, mode: 'url', value: 'https://checkout.upag.io/cs_q' }, 'cs_q'],
 	])('%j gives %s', (value, id) => {
-		expect(extractSessionId('checkoutSessionId', value, upagCheckoutUrls)).toBe(id);
+		expect(parseSessionReference(value, upagCheckoutUrls)).toBe(id);
 	});
 
 	test('a URL of another site is refused rather than sent as an id', () => {
-		expect(() => extractSessionId('checkoutSessionId', 'https://evil.example/cs_1', upagCheckoutUrls)).toThrow(
-			/not document as a checkout URL/,
-		);
+		expect(parseSessionReference('https://evil.example/cs_1', upagCheckoutUrls).message).toMatch(/not document as a checkout URL/);
 	});
 });

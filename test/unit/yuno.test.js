@@ -65,6 +65,17 @@ describe('Yuno update: request mapping', () => {
 		expect(yuno.parseError('')).toEqual({});
 	});
 
+	test("Yuno's OpenAPI error shape { code, message, details } is read too", () => {
+		expect(yuno.parseError({ code: 'INVALID_REQUEST', message: 'amount is invalid', details: { field: 'amount' } })).toEqual({
+			code: 'INVALID_REQUEST',
+			message: 'amount is invalid',
+		});
+	});
+
+	test.each(['__proto__', 'toString', 'valueOf', 'Sandbox', 'staging', ''])('the environment %j is refused by name', (environment) => {
+		expect(() => yuno.defaultBaseUrl({ environment })).toThrow(`Environment "${environment}" is not one of sandbox, production, eu`);
+	});
+
 	test('the environment picks the documented base URL', () => {
 		expect(yuno.defaultBaseUrl({ environment: 'sandbox' })).toBe('https://api-sandbox.y.uno/v1');
 		expect(yuno.defaultBaseUrl({ environment: 'production' })).toBe('https://api.y.uno/v1');

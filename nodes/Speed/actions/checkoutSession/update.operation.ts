@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { InputError } from '../../../shared/errors';
 import { keyValueRows, updateFields } from '../../../shared/description';
 import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
-import { extractSessionId, sessionLocator } from '../../../shared/session';
+import { sessionLocator, sessionReference } from '../../../shared/session';
 import { singleCallUpdate } from '../../../shared/operation';
 import type { ApiCall } from '../../../shared/types';
-import { rows, text, url } from '../../../shared/validation';
+import { rows, text, url, webUrl } from '../../../shared/validation';
 import { speed } from '../../provider';
 
 /** Speed's documented limit for title_image. */
@@ -128,7 +128,7 @@ const titleImage = text().superRefine((value, context) => {
 		}
 		return;
 	}
-	if (!url().safeParse(value).success) {
+	if (!webUrl().safeParse(value).success) {
 		context.addIssue({
 			code: 'custom',
 			message: 'must be an image URL (http:// or https://), base64 or a data URL',
@@ -162,7 +162,7 @@ const metadata = rows(z.object({ key: text({ min: 1 }), value: text() }), { min:
 
 export const schema = z
 	.object({
-		checkoutSessionId: text().pipe(
+		checkoutSessionId: sessionReference([]).pipe(
 			z.string().regex(/^cs_\w+$/, 'must be a session ID starting with cs_'),
 		),
 		successUrl: url().optional(),
@@ -196,11 +196,7 @@ export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const chosen = AFTER_PAYMENT_FIELD[afterPayment];
 	return compact({
 		...fields,
-		checkoutSessionId: extractSessionId(
-			'checkoutSessionId',
-			readParameter(ctx, itemIndex, 'checkoutSessionId'),
-			[],
-		),
+		checkoutSessionId: readParameter(ctx, itemIndex, 'checkoutSessionId'),
 		metadata: fixedRows(fields.metadata, 'pair'),
 		...(chosen ? { [chosen]: readParameter(ctx, itemIndex, chosen, '') } : {}),
 	});
@@ -225,6 +221,7 @@ export function buildRequest(input: SpeedUpdate): ApiCall {
 
 export const update = singleCallUpdate<SpeedUpdate>({
 	provider: speed,
+	description,
 	sessionField: 'checkoutSessionId',
 	read,
 	schema,

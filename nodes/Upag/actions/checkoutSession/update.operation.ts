@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { updateFields } from '../../../shared/description';
 import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
-import { extractSessionId, sessionLocator } from '../../../shared/session';
+import { sessionLocator, sessionReference } from '../../../shared/session';
 import { singleCallUpdate } from '../../../shared/operation';
 import type { ApiCall } from '../../../shared/types';
-import { integer, oneOf, rows, text, url } from '../../../shared/validation';
+import { integer, list, oneOf, rows, text, url } from '../../../shared/validation';
 import { upag, upagCheckoutUrls } from '../../provider';
 
 const properties: INodeProperties[] = [
@@ -97,7 +97,7 @@ export const description = updateDisplayOptions(
 const paymentMethod = oneOf(['credit_card', 'pix']);
 
 export const schema = z.object({
-	checkoutSessionId: text().pipe(
+	checkoutSessionId: sessionReference(upagCheckoutUrls).pipe(
 		z.string().regex(/^cs_\w+$/, 'must be a session ID starting with cs_'),
 	),
 	customerId: text()
@@ -106,13 +106,7 @@ export const schema = z.object({
 	items: rows(z.object({ priceId: text({ min: 1 }), quantity: integer({ min: 1 }) }), {
 		min: 1,
 	}).optional(),
-	paymentMethods: z
-		.preprocess(
-			(value) =>
-				typeof value === 'string' ? value.split(',').map((method) => method.trim()) : value,
-			z.array(paymentMethod, { invalid_type_error: 'must be a list of credit_card, pix' }).min(1),
-		)
-		.optional(),
+	paymentMethods: list(paymentMethod).optional(),
 	successUrl: url().optional(),
 	cancelUrl: url().optional(),
 });
@@ -123,11 +117,7 @@ export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = readCollection(ctx, itemIndex, 'updateFields');
 	return compact({
 		...fields,
-		checkoutSessionId: extractSessionId(
-			'checkoutSessionId',
-			readParameter(ctx, itemIndex, 'checkoutSessionId'),
-			upagCheckoutUrls,
-		),
+		checkoutSessionId: readParameter(ctx, itemIndex, 'checkoutSessionId'),
 		items: fixedRows(fields.items, 'item'),
 	});
 }
@@ -143,6 +133,7 @@ export function buildRequest(input: UpagUpdate): ApiCall {
 
 export const update = singleCallUpdate<UpagUpdate>({
 	provider: upag,
+	description,
 	sessionField: 'checkoutSessionId',
 	read,
 	schema,

@@ -1,0 +1,111 @@
+/**
+ * What a user reads in the editor: every text of every node and credential description, the
+ * codex search aliases, and the field labels errors are named by.
+ */
+const path = require('node:path');
+const fs = require('node:fs');
+const { nodeTypes, credentialClasses, PACKAGE } = require('../helpers/engine');
+const { fieldLabels } = require('../../nodes/shared/parameters');
+
+const NODES = ['sprintcheckout', 'speed', 'yuno', 'upag'];
+const FOLDERS = { sprintcheckout: 'Sprintcheckout', speed: 'Speed', yuno: 'Yuno', upag: 'Upag' };
+const descriptionOf = (node) => nodeTypes.getByName(`${PACKAGE}.${node}`).description;
+
+/** Every human-readable string in a description tree, with where it sits. */
+function texts(value, where = '', found = []) {
+	if (typeof value === 'string') found.push([where, value]);
+	else if (Array.isArray(value)) value.forEach((entry, index) => texts(entry, `${where}[${index}]`, found));
+	else if (value && typeof value === 'object') {
+		for (const [key, entry] of Object.entries(value)) {
+			if (['displayName', 'description', 'hint', 'placeholder', 'name', 'action', 'subtitle', 'errorMessage'].includes(key) || typeof entry === 'object')
+				texts(entry, `${where}.${key}`, found);
+		}
+	}
+	return found;
+}
+
+/** What n8n's HTML rendering would swallow or turn into something else: a tag start or an entity. */
+const SWALLOWED = /<[A-Za-z!/?]|&(#\d+|#x[0-9a-f]+|[A-Za-z]+);/i;
+
+describe('no text that HTML would swallow', () => {
+	test.each(NODES)('the %s node', (node) => {
+		const bad = texts(descriptionOf(node)).filter(([, text]) => SWALLOWED.test(text));
+		expect(bad).toEqual([]);
+	});
+
+	test.each(Object.keys(credentialClasses))('the %s credential', (type) => {
+		const credential = new credentialClasses[type]();
+		const bad = texts({ displayName: credential.displayName, properties: credential.properties }).filter(([, text]) =>
+			SWALLOWED.test(text),
+		);
+		expect(bad).toEqual([]);
+	});
+
+	test('the check itself catches the forms the editor swallows', () => {
+		for (const text of ['…/?uid=<session ID>', 'Bearer <token>', 'a &amp; b', '&#60;x']) expect(SWALLOWED.test(text)).toBe(true);
+		for (const text of ['a < b', 'x & y', 'Amount › Currency', '3 to 526 characters']) expect(SWALLOWED.test(text)).toBe(false);
+	});
+});
+
+describe('search aliases in each codex file', () => {
+	const BRANDS = { sprintcheckout: 'Sprintcheckout', speed: 'Speed', yuno: 'Yuno', upag: 'Upag' };
+	test.each(NODES)('%s is found by checkout, checkout session, payment, payment link and its brand', (node) => {
+		const folder = FOLDERS[node];
+		const codex = JSON.parse(fs.readFileSync(path.join(__dirname, `../../nodes/${folder}/${folder}.node.json`), 'utf8'));
+		expect(codex.node).toBe(`${PACKAGE}.${node}`);
+		expect(codex.alias).toEqual(expect.arrayContaining(['checkout', 'checkout session', 'payment', 'payment link', BRANDS[node]]));
+	});
+});
+
+describe('labels for error messages come from the description', () => {
+	test.each(NODES)('every field the %s operation validates has a label', (node) => {
+		const { schema } = require(`../../nodes/${FOLDERS[node]}/actions/checkoutSession/update.operation`);
+		let shape = schema;
+		while (!shape.shape) shape = shape._def.schema ?? shape._def.in;
+		const labels = fieldLabels(descriptionOf(node).properties);
+		const missing = Object.keys(shape.shape).filter((key) => !labels.has(key));
+		expect(missing).toEqual([]);
+	});
+
+	test('nested fields read as the panel shows them', () => {
+		const labels = fieldLabels(descriptionOf('yuno').properties);
+		expect(labels.get('amount.currency')).toBe('Amount › Currency');
+		expect(labels.get('checkoutSessionId')).toBe('Checkout Session');
+		expect(labels.get('installmentsPlan.installment')).toBe('Installments Plan › Number of Installments');
+		expect(labels.get('updateFields')).toBe('Update Fields');
+	});
+});
+
+describe("Yuno's panel", () => {
+	const properties = () => descriptionOf('yuno').properties;
+	const field = (name, list = properties()) =>
+		list.flatMap((entry) => [entry, ...(entry.type === 'collection' ? entry.options : [])]).find((entry) => entry.name === name);
+
+	test('the workflow is "Checkout Workflow", with readable options that each say what they do, values unchanged', () => {
+		const workflow = field('workflow');
+		expect(workflow.displayName).toBe('Checkout Workflow');
+		expect(workflow.options.map((option) => option.value)).toEqual(['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS']);
+		for (const option of workflow.options) {
+			expect(option.name).not.toBe(option.value);
+			expect(option.description).toMatch(/\w{3,}/);
+		}
+	});
+
+	test('the plan row number has its own label, and the session option label is short', () => {
+		const row = field('installmentsPlan').options[0].values.find((value) => value.name === 'installment');
+		expect(row.displayName).toBe('Number of Installments');
+		expect(field('installments').displayName).toBe('Installments');
+		const options = properties().find((entry) => entry.name === 'options').options;
+		const fill = options.find((option) => option.name === 'fillRequiredFields');
+		expect(fill.displayName.length).toBeLessThanOrEqual(25);
+	});
+
+	test('adding Amount shows currency and value at once', () => {
+		for (const name of ['amount', 'alternativeAmount']) expect(field(name).default).toEqual({ amount: { currency: '', value: 0 } });
+	});
+});
+
+test('Sprintcheckout speaks of checkout sessions only', () => {
+	const bad = texts(descriptionOf('sprintcheckout')).filter(([, text]) => /payment session/i.test(text) && !/calls it a payment session/.test(text));
+	expect(bad).toEqual([]);
+});

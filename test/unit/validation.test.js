@@ -1,0 +1,75 @@
+const fs = require('node:fs');
+const path = require('node:path');
+const { text, integer, oneOf, url, list, numberAsText, INT32_MAX } = require('../../nodes/shared/validation');
+
+const messageOf = (schema, value) => {
+	const result = schema.safeParse(value);
+	expect(result.success).toBe(false);
+	return result.error.issues.map((issue) => issue.message);
+};
+
+describe('the zod API is pinned to zod/v3', () => {
+	test('every import of zod in the nodes is the v3 subpath', () => {
+		const files = [];
+		const walk = (dir) => {
+			for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+				const full = path.join(dir, entry.name);
+				if (entry.isDirectory()) walk(full);
+				else if (full.endsWith('.ts')) files.push(full);
+			}
+		};
+		walk(path.join(__dirname, '../../nodes'));
+		walk(path.join(__dirname, '../../credentials'));
+		const imports = files.flatMap((file) =>
+			[...fs.readFileSync(file, 'utf8').matchAll(/from '(zod[^']*)'/g)].map((match) => `${path.basename(file)}: ${match[1]}`),
+		);
+		expect(imports.length).toBeGreaterThan(0);
+		expect(imports.filter((entry) => !entry.endsWith(': zod/v3'))).toEqual([]);
+	});
+
+	test('the messages come out as written (invalid_type_error, errorMap, custom checks)', () => {
+		expect(messageOf(text(), { a: 1 })).toEqual(['must be text']);
+		expect(messageOf(text(), true)).toEqual(['must be text']);
+		expect(messageOf(text({ min: 3 }), 'ab')).toEqual(['must be at least 3 characters']);
+		expect(messageOf(oneOf(['a', 'b']), 'c')).toEqual(['must be one of a, b']);
+		expect(messageOf(oneOf(['a', 'b']), 7)).toEqual(['must be one of a, b']);
+		expect(messageOf(integer({ min: 1 }), 1.5)).toEqual(['must be a whole number']);
+		expect(messageOf(integer(), 'x')).toEqual(['must be a whole number']);
+		expect(messageOf(list(oneOf(['a'])), [])).toEqual(['must list at least one value']);
+	});
+});
+
+describe('numbers', () => {
+	test.each([NaN, Infinity, -Infinity, 2 ** 53 + 1, 1e21, -1e21, 1e-7])('%p has no exact text form', (value) => {
+		expect(numberAsText(value)).toBeUndefined();
+		expect(messageOf(text(), value)).toEqual(['is a number that has no exact text form (give it as text)']);
+	});
+
+	test.each([[0, '0'], [4217, '4217'], [Number.MAX_SAFE_INTEGER, '9007199254740991'], [12.5, '12.5'], [-3, '-3']])('%p is the text %p', (value, expected) => {
+		expect(text().parse(value)).toBe(expected);
+	});
+
+	test('whole numbers stay within the safe integers, int32 where documented', () => {
+		expect(messageOf(integer(), 2 ** 53)).toEqual(['must be 9007199254740991 or less']);
+		expect(messageOf(integer({ max: INT32_MAX }), 3e9)).toEqual(['must be 2147483647 or less']);
+		expect(messageOf(integer(), '9007199254740993')).toEqual(['must be 9007199254740991 or less']);
+		expect(integer({ max: INT32_MAX }).parse('2147483647')).toBe(INT32_MAX);
+	});
+});
+
+describe('URLs: any absolute URI, except schemes that run code or open files', () => {
+	test.each(['https://shop.example/ok', 'myapp://return', 'com.shop.app:/callback', 'mailto:pay@shop.example', 'HTTP://EXAMPLE.COM'])('%s is accepted', (value) => {
+		expect(url().safeParse(value).success).toBe(true);
+	});
+
+	test.each(['javascript:alert(1)', 'JavaScript:void(0)', ' javascript:x', 'java\tscript:x', 'data:text/html,hi', 'vbscript:x', 'file:///etc/passwd'])(
+		'%j is refused by scheme',
+		(value) => {
+			expect(messageOf(url(), value)[0]).toMatch(/^must not be a (javascript|data|vbscript|file): URL/);
+		},
+	);
+
+	test.each(['shop.example/ok', '/relative', '//host/path', 'https://', 'not a url'])('%j is not an absolute URL', (value) => {
+		expect(messageOf(url(), value)[0]).toMatch(/^must be an absolute URL/);
+	});
+});
