@@ -8,6 +8,31 @@ const { nodeTypes, credentialClasses, PACKAGE } = require('../helpers/engine');
 const { fieldLabels } = require('../../nodes/shared/parameters');
 
 const NODES = ['sprintcheckout', 'speed', 'yuno', 'upag'];
+const ROOT = path.join(__dirname, '../..');
+
+/** Every node and credential class the package builds, loaded from its TypeScript source. */
+function allClasses() {
+	const files = [
+		...fs.readdirSync(path.join(ROOT, 'nodes')).flatMap((folder) =>
+			fs.existsSync(path.join(ROOT, 'nodes', folder))
+				? fs
+						.readdirSync(path.join(ROOT, 'nodes', folder))
+						.filter((file) => file.endsWith('.node.ts'))
+						.map((file) => path.join(ROOT, 'nodes', folder, file))
+				: [],
+		),
+		...fs
+			.readdirSync(path.join(ROOT, 'credentials'))
+			.filter((file) => file.endsWith('.credentials.ts'))
+			.map((file) => path.join(ROOT, 'credentials', file)),
+	];
+	return files.flatMap((file) =>
+		Object.entries(require(file))
+			.filter(([, value]) => typeof value === 'function' && /^[A-Z]/.test(value.name))
+			.map(([name, Class]) => [`${path.basename(file)} ${name}`, new Class()])
+			.filter(([, instance]) => instance.description || instance.properties),
+	);
+}
 const FOLDERS = { sprintcheckout: 'Sprintcheckout', speed: 'Speed', yuno: 'Yuno', upag: 'Upag' };
 const descriptionOf = (node) => nodeTypes.getByName(`${PACKAGE}.${node}`).description;
 
@@ -28,16 +53,17 @@ function texts(value, where = '', found = []) {
 const SWALLOWED = /<[A-Za-z!/?]|&(#\d+|#x[0-9a-f]+|[A-Za-z]+);/i;
 
 describe('no text that HTML would swallow', () => {
-	test.each(NODES)('the %s node', (node) => {
-		const bad = texts(descriptionOf(node)).filter(([, text]) => SWALLOWED.test(text));
-		expect(bad).toEqual([]);
+	const classes = allClasses();
+
+	test('every node and credential of the package is checked', () => {
+		const names = classes.map(([name]) => name).join(' ');
+		for (const expected of ['Sprintcheckout', 'SpeedTrigger', 'YunoApi', 'UpagApi']) expect(names).toContain(expected);
+		expect(classes.length).toBeGreaterThanOrEqual(8 + Object.keys(credentialClasses).length);
 	});
 
-	test.each(Object.keys(credentialClasses))('the %s credential', (type) => {
-		const credential = new credentialClasses[type]();
-		const bad = texts({ displayName: credential.displayName, properties: credential.properties }).filter(([, text]) =>
-			SWALLOWED.test(text),
-		);
+	test.each(classes)('%s', (_, instance) => {
+		const described = instance.description ?? { displayName: instance.displayName, properties: instance.properties };
+		const bad = texts(described).filter(([, text]) => SWALLOWED.test(text));
 		expect(bad).toEqual([]);
 	});
 
@@ -49,12 +75,15 @@ describe('no text that HTML would swallow', () => {
 
 describe('search aliases in each codex file', () => {
 	const BRANDS = { sprintcheckout: 'Sprintcheckout', speed: 'Speed', yuno: 'Yuno', upag: 'Upag' };
-	test.each(NODES)('%s is found by checkout, checkout session, payment, payment link and its brand', (node) => {
-		const folder = FOLDERS[node];
-		const codex = JSON.parse(fs.readFileSync(path.join(__dirname, `../../nodes/${folder}/${folder}.node.json`), 'utf8'));
-		expect(codex.node).toBe(`${PACKAGE}.${node}`);
-		expect(codex.alias).toEqual(expect.arrayContaining(['checkout', 'checkout session', 'payment', 'payment link', BRANDS[node]]));
-	});
+	test.each(NODES.flatMap((node) => [[node, ''], [node, 'Trigger']]))(
+		'%s%s is found by checkout, checkout session, payment, payment link and its brand',
+		(node, kind) => {
+			const folder = FOLDERS[node];
+			const codex = JSON.parse(fs.readFileSync(path.join(ROOT, `nodes/${folder}/${folder}${kind}.node.json`), 'utf8'));
+			expect(codex.node).toBe(`${PACKAGE}.${node}${kind}`);
+			expect(codex.alias).toEqual(expect.arrayContaining(['checkout', 'checkout session', 'payment', 'payment link', BRANDS[node]]));
+		},
+	);
 });
 
 describe('labels for error messages come from the description', () => {
