@@ -36,11 +36,23 @@ function sandboxCredentials(baseUrls, keys) {
 		},
 		upag: { token: keys.upag.token, baseUrl: baseUrls.upag },
 	};
-	return Object.entries(CREDENTIALS).map(([provider, credential]) => ({
-		...credential,
-		data: data[provider],
-		isManaged: false,
-	}));
+	return Object.entries(CREDENTIALS)
+		.map(([provider, credential]) => ({
+			...credential,
+			data: data[provider],
+			isManaged: false,
+		}))
+		.concat(webhookCredentials());
+}
+
+/** The webhook secrets the sandbox signs with, for the triggers of example 5. */
+function webhookCredentials() {
+	const { WEBHOOK_SECRETS } = require('../../sandbox/webhooks/signers');
+	const { hmacClientSecret, apiKey, secret } = WEBHOOK_SECRETS.yuno;
+	return [
+		{ id: 'SandboxSpeedHook', name: 'Speed webhook (local sandbox)', type: 'speedWebhookApi', data: { signingSecret: WEBHOOK_SECRETS.speed } },
+		{ id: 'SandboxYunoHook0', name: 'Yuno webhook (local sandbox)', type: 'yunoWebhookApi', data: { hmacClientSecret, apiKey, secret } },
+	].map((credential) => ({ ...credential, isManaged: false }));
 }
 
 function exampleFiles() {
