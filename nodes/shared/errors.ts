@@ -52,6 +52,9 @@ function issuesOf(error: ZodError): InputIssue[] {
 			if (nested)
 				return { path: nested.path.length ? nested.path : issue.path, message: nested.message };
 		}
+		if (issue.code === 'invalid_type' && issue.received === 'undefined') {
+			return { path: issue.path, message: 'is required' };
+		}
 		return { path: issue.path, message: issue.message };
 	});
 }

@@ -243,6 +243,11 @@ describe('Yuno: values from the session, environments, numbers, clearing, URLs',
 		expect(ctx.requests()).toHaveLength(1);
 	});
 
+	test('an Amount added without a currency says the currency is required', async () => {
+		const { error } = await ctx.run('yuno', { checkoutSessionId: id(OPEN), updateFields: { amount: { amount: { currency: '', value: 10 } } } });
+		expect(error.message).toBe('[item 0] Amount › Currency (amount.currency): is required');
+	});
+
 	test('every problem of the item is in one message, by label', async () => {
 		const { error } = await ctx.run('yuno', {
 			checkoutSessionId: id('short'),
