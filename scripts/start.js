@@ -24,7 +24,10 @@ const {
 } = require('./n8n/examples');
 const { freePort } = require('./n8n/processes');
 const { killAll, tail } = require('./n8n/exec');
-const { N8N_VERSION, PACKAGE_NAME, PACKAGE_VERSION, paths } = require('./n8n/paths');
+const { N8N_VERSION, paths } = require('./n8n/paths');
+const { listPackages } = require('./lib/packages');
+
+const PACKAGE_NAMES = listPackages().map((pkg) => pkg.name);
 
 const DEFAULT_EDITOR_PORT = 5678;
 const DEFAULT_SANDBOX_PORT = 4010; // the same as `npm run sandbox`
@@ -105,7 +108,7 @@ async function main() {
 	const stateFile = path.join(userFolder, 'npm-start.json');
 	const pidFile = path.join(userFolder, 'n8n.pid');
 
-	console.log(`${PACKAGE_NAME} ${PACKAGE_VERSION} in n8n ${N8N_VERSION}\n`);
+	console.log(`${PACKAGE_NAMES.join(', ')} in n8n ${N8N_VERSION}\n`);
 	const runtime = await ensureN8n();
 	stopLeftover(pidFile, runtime.n8nBin);
 	if (args.fresh && fs.existsSync(userFolder)) {
@@ -114,10 +117,10 @@ async function main() {
 	}
 
 	await buildIfNeeded();
-	const tarball = await pack();
-	await installIntoUserFolder({ userFolder, tarball, binDir: runtime.binDir });
+	const tarballs = await pack();
+	await installIntoUserFolder({ userFolder, tarballs, binDir: runtime.binDir });
 	console.log(
-		`Installed ${path.basename(tarball)} into ${path.join(userFolder, '.n8n', 'nodes')} (as n8n's community-node install does)`,
+		`Installed ${tarballs.map((tarball) => path.basename(tarball)).join(', ')} into ${path.join(userFolder, '.n8n', 'nodes')} (as n8n's community-node install does)`,
 	);
 
 	const instance = new N8nInstance({
@@ -252,7 +255,7 @@ async function main() {
 		},
 	});
 	console.log(`
-n8n is running with ${PACKAGE_NAME} installed.
+n8n is running with ${PACKAGE_NAMES.join(', ')} installed.
 
   Editor      ${editor}
   Sign in     ${state.owner ? `${state.owner.email} / ${state.owner.password}` : `the owner account created earlier (npm start -- --fresh starts over)`}

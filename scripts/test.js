@@ -1,6 +1,8 @@
 'use strict';
-// `npm test`: type-check, lint, build, then the jest suites (unit, sandbox, engine; then
-// real n8n end-to-end when present). Prints one closing line "N passed, N failed".
+// `npm test`: type-check, lint, build; the four packages (pack, n8n's scanner, n8n-node lint,
+// npm publish --dry-run); the GitHub workflows' lint; the jest suites (unit, sandbox, engine,
+// reliability) on this Node, unit and engine again on Node 24 (the Node n8n runs on); then
+// real n8n end-to-end. Prints one closing line "N passed, N failed".
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -27,15 +29,16 @@ function check(label, command, args) {
 	}
 }
 
-function jest(label, config) {
+function jest(label, config, { node = process.execPath, paths = [] } = {}) {
 	const outputFile = path.join(reports, `${label}.json`);
-	const ok = run(`jest (${label})`, process.execPath, [
+	const ok = run(`jest (${label})`, node, [
 		require.resolve('jest/bin/jest'),
 		'--config',
 		config,
 		'--json',
 		'--outputFile',
 		outputFile,
+		...paths,
 	]);
 	if (!fs.existsSync(outputFile)) {
 		failed += 1;
@@ -48,11 +51,36 @@ function jest(label, config) {
 	if (!ok && report.numFailedTests === 0 && (report.numRuntimeErrorTestSuites ?? 0) === 0) failed += 1;
 }
 
+/** The Node n8n runs on (24): this one when it is new enough, else the cached registry binary. */
+function nodeForN8n() {
+	const script = "require('./scripts/n8n/install').ensureNode({ log: () => {} }).then((r) => console.log(r.node))";
+	const result = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+	return result.status === 0 ? result.stdout.trim().split('\n').pop() : null;
+}
+
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 check('type check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']);
 check('lint (n8n-node lint, strict)', 'npm', ['run', '--silent', 'lint']);
 check('build (n8n-node build + gulp)', 'npm', ['run', '--silent', 'build']);
+check('packages (pack, n8n scanner, n8n-node lint, npm publish --dry-run)', process.execPath, [
+	path.join(root, 'scripts', 'packages.js'),
+	'check',
+]);
+const workflows = path.join(root, '.github', 'workflows');
+for (const file of fs.readdirSync(workflows)) {
+	check(`workflow lint (action-validator): ${file}`, process.execPath, [
+		require.resolve('@action-validator/cli/cli.mjs'),
+		path.join(workflows, file),
+	]);
+}
 jest('main', path.join(root, 'jest.config.js'));
+const node24 = nodeForN8n();
+if (node24) {
+	jest('node24', path.join(root, 'jest.config.js'), { node: node24, paths: ['test/unit', 'test/engine'] });
+} else {
+	failed += 1;
+	console.log('✖ no Node 24 binary for the Node 24 run');
+}
 if (fs.existsSync(path.join(root, 'jest.e2e.config.js')) && process.env.SKIP_E2E !== '1') {
 	jest('e2e', path.join(root, 'jest.e2e.config.js'));
 }

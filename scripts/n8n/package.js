@@ -1,6 +1,6 @@
 'use strict';
-// Build and pack this package, then install the tarball into an n8n user folder exactly the
-// way n8n's "Install a community node" does (n8n 2.41 CommunityPackagesService.downloadPackage):
+// Build and pack the four publishable packages (packages/<name>), then install each tarball
+// into an n8n user folder exactly the way n8n's "Install a community node" does (n8n 2.41 CommunityPackagesService.downloadPackage):
 //   extract the tarball into <user folder>/.n8n/nodes/node_modules/<name>,
 //   drop devDependencies, peerDependencies and optionalDependencies from its package.json,
 //   `npm install --audit=false --fund=false --bin-links=false --install-strategy=shallow
@@ -11,10 +11,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { cleanEnv, runOrThrow } = require('./exec');
-const { PACKAGE_NAME, paths } = require('./paths');
+const { paths, PACKAGE_NAME: WORKSPACE_NAME } = require('./paths');
+const { listPackages } = require('../lib/packages');
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const SOURCES = ['nodes', 'credentials', 'icons', 'package.json', 'tsconfig.json', 'gulpfile.js'];
+const SOURCES = ['nodes', 'credentials', 'icons', 'packages', 'package.json', 'tsconfig.json', 'gulpfile.js'];
 
 function newestMtime(entry) {
 	let stat;
@@ -25,16 +26,18 @@ function newestMtime(entry) {
 	}
 	if (!stat.isDirectory()) return stat.mtimeMs;
 	let newest = 0;
+	if (path.basename(entry) === 'dist') return newest;
 	for (const child of fs.readdirSync(entry))
 		newest = Math.max(newest, newestMtime(path.join(entry, child)));
 	return newest;
 }
 
-/** The files n8n loads (package.json "n8n" entries) exist and are newer than every source. */
+/** Every package's files that n8n loads (its "n8n" entries) exist and are newer than every source. */
 function distUpToDate(root) {
-	const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-	const built = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])].map((file) =>
-		path.join(root, file),
+	const built = listPackages().flatMap(({ dir, manifest }) =>
+		[...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])].map((file) =>
+			path.join(dir, file),
+		),
 	);
 	if (built.length === 0) return false;
 	let oldestBuilt = Infinity;
@@ -55,29 +58,56 @@ async function buildIfNeeded({ force = false, log = console.log } = {}) {
 	return true;
 }
 
-/** `npm pack` into `destination`; returns the tarball's absolute path. */
+/** `npm pack` of every package into `destination`; returns the tarballs' absolute paths. */
 async function pack(destination = paths().packs) {
-	const { root } = paths();
 	fs.mkdirSync(destination, { recursive: true });
-	const { stdout } = await runOrThrow(
-		npm,
-		['pack', '--json', '--pack-destination', destination, '--loglevel=error'],
-		{
-			cwd: root,
-			env: cleanEnv(),
-		},
-	);
-	const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));
-	return path.join(destination, info.filename);
+	const tarballs = [];
+	for (const { dir } of listPackages()) {
+		const { stdout } = await runOrThrow(
+			npm,
+			['pack', '--json', '--pack-destination', destination, '--loglevel=error'],
+			{ cwd: dir, env: cleanEnv() },
+		);
+		const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+		tarballs.push(path.join(destination, info.filename));
+	}
+	return tarballs;
 }
 
 /**
- * Installs `tarball` into `<userFolder>/.n8n/nodes` the way n8n does (see top of file).
- * `binDir` (Node 24) goes first in PATH, as in the n8n process that would run npm.
+ * Installs each tarball into `<userFolder>/.n8n/nodes` the way n8n does (see top of file), one
+ * after the other as n8n would. `binDir` (Node 24) goes first in PATH, as in the n8n process
+ * that would run npm. Returns [{ name, packageDir, version }].
  */
-async function installIntoUserFolder({ userFolder, tarball, binDir }) {
+async function installIntoUserFolder({ userFolder, tarballs, binDir }) {
+	forgetWorkspacePackage(userFolder);
+	const installed = [];
+	for (const tarball of tarballs) {
+		installed.push(await installOne({ userFolder, tarball, binDir }));
+	}
+	return installed;
+}
+
+/**
+ * Before the split into four packages, `npm start` installed the whole workspace as one
+ * package; left in an older user folder it would define every node type a second time.
+ */
+function forgetWorkspacePackage(userFolder) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	fs.rmSync(path.join(nodesDir, 'node_modules', WORKSPACE_NAME), { recursive: true, force: true });
+	const listPath = path.join(nodesDir, 'package.json');
+	if (!fs.existsSync(listPath)) return;
+	const list = JSON.parse(fs.readFileSync(listPath, 'utf8'));
+	if (!list.dependencies?.[WORKSPACE_NAME]) return;
+	delete list.dependencies[WORKSPACE_NAME];
+	fs.writeFileSync(listPath, JSON.stringify(list, null, 2), 'utf8');
+}
+
+async function installOne({ userFolder, tarball, binDir }) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const { stdout } = await runOrThrow('tar', ['-xzOf', tarball, 'package/package.json']);
+	const { name } = JSON.parse(stdout);
+	const packageDir = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(packageDir, { recursive: true, force: true });
 	fs.mkdirSync(packageDir, { recursive: true });
 	await runOrThrow('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
@@ -109,9 +139,9 @@ async function installIntoUserFolder({ userFolder, tarball, binDir }) {
 	} catch {
 		/* first install */
 	}
-	list.dependencies = { ...list.dependencies, [PACKAGE_NAME]: manifest.version };
+	list.dependencies = { ...list.dependencies, [name]: manifest.version };
 	fs.writeFileSync(listPath, JSON.stringify(list, null, 2), 'utf8');
-	return { packageDir, version: manifest.version };
+	return { name, packageDir, version: manifest.version };
 }
 
 module.exports = { buildIfNeeded, distUpToDate, pack, installIntoUserFolder };

@@ -18,10 +18,10 @@ const {
 	signedIn,
 	startSharedSandbox,
 	wire,
+	nodeType,
 } = require('./setup/context');
 const { CREDENTIALS } = require('../../scripts/n8n/examples');
 
-const PACKAGE = 'n8n-nodes-checkout-sessions';
 const DOCS_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const RUN_SHOTS = path.join(ROOT, '.tmp', 'e2e', 'screenshots');
 
@@ -52,7 +52,7 @@ function probeWorkflow(provider, parameters) {
 			{
 				id: `e2e-${provider}`,
 				name: display,
-				type: `${PACKAGE}.${provider}`,
+				type: nodeType(provider),
 				typeVersion: 1,
 				position: [260, 0],
 				parameters: {

@@ -13,6 +13,7 @@ const {
 	OWNER,
 	eventually,
 	loadState,
+	packagesUnderTest,
 	postWebhook,
 	startSharedSandbox,
 	which,
@@ -56,18 +57,9 @@ beforeAll(async () => {
 	]);
 	await main.rest.setupOwner(OWNER);
 	await main.rest.signIn(OWNER);
-	expect(
-		fs.existsSync(
-			path.join(
-				userFolder,
-				'.n8n',
-				'nodes',
-				'node_modules',
-				'n8n-nodes-checkout-sessions',
-				'package.json',
-			),
-		),
-	).toBe(true);
+	for (const { name } of packagesUnderTest()) {
+		expect(fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', name, 'package.json'))).toBe(true);
+	}
 });
 
 afterAll(async () => {

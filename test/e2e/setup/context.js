@@ -1,11 +1,12 @@
 'use strict';
 // Shared by the end-to-end test files: the state written by globalSetup (one n8n install,
-// one packed tarball, one running n8n main, the sandbox port its credentials point at).
+// the four packed tarballs, one running n8n main, the sandbox port its credentials point at).
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { N8nInstance } = require('../../../scripts/n8n/instance');
 const { N8nRest } = require('../../../scripts/n8n/rest');
+const { listPackages } = require('../../../scripts/lib/packages');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const STATE_FILE = path.join(ROOT, '.tmp', 'e2e', 'state.json');
@@ -29,6 +30,29 @@ const CHROMIUM_ARGS = [
 ];
 const MISSING_SYSTEM_DEPS =
 	'Install the system packages the end-to-end tests need with .ci/install-system-deps.sh (Debian chromium and redis-server).';
+
+/**
+ * The publishable packages and the node types each defines (the built codex files name them):
+ * [{ name, nodeTypes: ['n8n-nodes-yuno.yuno', 'n8n-nodes-yuno.yunoTrigger'], credentials }].
+ */
+function packagesUnderTest() {
+	return listPackages().map(({ name, dir, manifest }) => ({
+		name,
+		nodeTypes: manifest.n8n.nodes.map(
+			(file) => JSON.parse(fs.readFileSync(path.join(dir, file.replace(/\.js$/, '.json')), 'utf8')).node,
+		),
+		credentials: manifest.n8n.credentials.map((file) => path.basename(file, '.credentials.js')),
+	}));
+}
+
+/** The type of a provider's update node, e.g. nodeType('speed') === 'n8n-nodes-tryspeed.speed'. */
+function nodeType(provider) {
+	const type = packagesUnderTest()
+		.flatMap((pkg) => pkg.nodeTypes)
+		.find((name) => name.endsWith(`.${provider}`));
+	if (!type) throw new Error(`No package defines the node ${provider}`);
+	return type;
+}
 
 function loadState() {
 	return JSON.parse(fs.readFileSync(process.env.CHECKOUT_E2E_STATE || STATE_FILE, 'utf8'));
@@ -133,6 +157,8 @@ module.exports = {
 	CHROMIUM_ARGS,
 	MISSING_SYSTEM_DEPS,
 	loadState,
+	packagesUnderTest,
+	nodeType,
 	sharedInstance,
 	signedIn,
 	startSharedSandbox,

@@ -1,5 +1,5 @@
 'use strict';
-// Runs once before the end-to-end files: n8n (cached), the package built and packed once,
+// Runs once before the end-to-end files: n8n (cached), the four packages built and packed once,
 // installed into a fresh user folder the way n8n installs community nodes, the sandbox
 // credentials and example workflows imported, one n8n main started with an owner account.
 // Everything n8n writes lives in a temporary folder outside the project.
@@ -32,12 +32,12 @@ module.exports = async function globalSetup() {
 	const runtime = await step('n8n', () => ensureN8n({ log }));
 	await step('build', () => buildIfNeeded({ log }));
 	const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-sessions-e2e-'));
-	const tarball = await step('pack', () => pack(path.join(tempRoot, 'packs')));
+	const tarballs = await step('pack', () => pack(path.join(tempRoot, 'packs')));
 	const userFolder = path.join(tempRoot, 'main');
 	const filesDir = path.join(userFolder, 'files');
 	const logDir = path.join(tempRoot, 'logs');
 	await step('install', () =>
-		installIntoUserFolder({ userFolder, tarball, binDir: runtime.binDir }),
+		installIntoUserFolder({ userFolder, tarballs, binDir: runtime.binDir }),
 	);
 
 	// Published workflows go live within half a second instead of n8n's default 15.
@@ -75,7 +75,7 @@ module.exports = async function globalSetup() {
 		filesDir,
 		logDir,
 		env,
-		tarball,
+		tarballs,
 		sandboxPort,
 		mainUrl: main.url,
 		timings,
