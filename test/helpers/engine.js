@@ -34,7 +34,20 @@ const triggers = {
 	upagTrigger: [load('nodes/Upag/UpagTrigger.node').UpagTrigger, load('credentials/UpagWebhookApi.credentials').UpagWebhookApi],
 };
 
+// Engine tests name node types with this prefix; the published type names are
+// `<package>.<node>` (nodeType() below), and both are registered.
 const PACKAGE = 'n8n-nodes-checkout-sessions';
+const { listPackages } = require('../../scripts/lib/packages');
+
+/** Provider ('speed') → the package that ships its nodes ('n8n-nodes-tryspeed'). */
+const PACKAGE_OF = Object.fromEntries(
+	listPackages().flatMap(({ name, manifest }) =>
+		manifest.n8n.nodes.map((file) => [path.basename(path.dirname(file)).toLowerCase(), name]),
+	),
+);
+
+/** The published type of a node: nodeType('speedTrigger') === 'n8n-nodes-tryspeed.speedTrigger'. */
+const nodeType = (node) => `${PACKAGE_OF[node.replace(/Trigger$/, '')]}.${node}`;
 
 /** A fixture node that emits the items it is given (stands in for a trigger or a Set node). */
 class InputItems {
@@ -57,13 +70,17 @@ class InputItems {
 	}
 }
 
+const ourNodes = {
+	sprintcheckout: Sprintcheckout,
+	speed: Speed,
+	yuno: Yuno,
+	upag: Upag,
+	...Object.fromEntries(Object.entries(triggers).map(([name, [Node]]) => [name, Node])),
+};
 const nodeClasses = {
-	[`${PACKAGE}.sprintcheckout`]: Sprintcheckout,
-	[`${PACKAGE}.speed`]: Speed,
-	[`${PACKAGE}.yuno`]: Yuno,
-	[`${PACKAGE}.upag`]: Upag,
 	'test.inputItems': InputItems,
-	...Object.fromEntries(Object.entries(triggers).map(([name, [Node]]) => [`${PACKAGE}.${name}`, Node])),
+	...Object.fromEntries(Object.entries(ourNodes).map(([name, Node]) => [`${PACKAGE}.${name}`, Node])),
+	...Object.fromEntries(Object.entries(ourNodes).map(([name, Node]) => [nodeType(name), Node])),
 };
 
 const credentialClasses = {
@@ -268,6 +285,7 @@ module.exports = {
 	nodeTypes,
 	credentialClasses,
 	PACKAGE,
+	nodeType,
 	authenticateWith,
 	TestCredentialsHelper,
 	additionalData,

@@ -4,7 +4,7 @@
  */
 const path = require('node:path');
 const fs = require('node:fs');
-const { nodeTypes, credentialClasses, PACKAGE } = require('../helpers/engine');
+const { nodeTypes, credentialClasses, PACKAGE, nodeType } = require('../helpers/engine');
 const { fieldLabels } = require('../../nodes/shared/parameters');
 
 const NODES = ['sprintcheckout', 'speed', 'yuno', 'upag'];
@@ -80,7 +80,7 @@ describe('search aliases in each codex file', () => {
 		(node, kind) => {
 			const folder = FOLDERS[node];
 			const codex = JSON.parse(fs.readFileSync(path.join(ROOT, `nodes/${folder}/${folder}${kind}.node.json`), 'utf8'));
-			expect(codex.node).toBe(`${PACKAGE}.${node}${kind}`);
+			expect(codex.node).toBe(nodeType(`${node}${kind}`));
 			expect(codex.alias).toEqual(expect.arrayContaining(['checkout', 'checkout session', 'payment', 'payment link', BRANDS[node]]));
 		},
 	);
