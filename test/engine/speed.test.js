@@ -82,3 +82,17 @@ test("Speed's plain-string URLs take a deep link; javascript: is refused", async
 	expect(output[1].json.error).toMatch(/^\[item 1\] Success URL \(successUrl\): must not be a javascript: URL/);
 	expect(ctx.requests()).toHaveLength(1);
 });
+
+test('an After Payment value that is no option, even an inherited name, is refused with the other problems', async () => {
+	const { output } = await ctx.run(
+		'speed',
+		{ checkoutSessionId: id('={{ $json.id }}'), afterPayment: '={{ $json.after }}', successUrl: 'https://shop.example/ok', successMessage: 'Thanks', updateFields: { title: 'x' } },
+		[{ id: ACTIVE, after: 'toString' }, { id: 'nope', after: '__proto__' }],
+		{ onError: 'continueRegularOutput' },
+	);
+	expect(output[0].json.error).toBe('[item 0] After Payment (afterPayment): must be one of unchanged, redirect, message');
+	expect(output[1].json.error).toBe(
+		'[item 1] Checkout Session (checkoutSessionId): must be a session ID starting with cs_; After Payment (afterPayment): must be one of unchanged, redirect, message',
+	);
+	expect(ctx.requests()).toEqual([]);
+});

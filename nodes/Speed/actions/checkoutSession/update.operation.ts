@@ -2,13 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { InputError } from '../../../shared/errors';
 import { keyValueRows, updateFields } from '../../../shared/description';
 import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
 import { sessionLocator, sessionReference } from '../../../shared/session';
 import { singleCallUpdate } from '../../../shared/operation';
 import type { ApiCall } from '../../../shared/types';
-import { rows, text, url, webUrl } from '../../../shared/validation';
+import { oneOf, rows, text, url, webUrl } from '../../../shared/validation';
 import { speed } from '../../provider';
 
 /** Speed's documented limit for title_image. */
@@ -173,15 +172,22 @@ export const schema = z
 		titleDescription: text().optional(),
 		titleImage: titleImage.optional(),
 		metadata: metadata.optional(),
+		afterPayment: oneOf(['unchanged', 'redirect', 'message']).optional(),
 	})
 	.refine((input) => input.successUrl === undefined || input.successMessage === undefined, {
 		path: ['successMessage'],
 		message: 'cannot be sent together with successUrl (Speed accepts one or the other)',
+	})
+	.transform((input) => {
+		const fields = { ...input };
+		delete fields.afterPayment;
+		return fields;
 	});
 
 export type SpeedUpdate = z.infer<typeof schema>;
 
-const AFTER_PAYMENT_FIELD: Record<string, string | undefined> = {
+/** The field each "After Payment" choice shows; looked up as own keys only. */
+const AFTER_PAYMENT_FIELD: Readonly<Record<string, string | undefined>> = {
 	unchanged: undefined,
 	redirect: 'successUrl',
 	message: 'successMessage',
@@ -189,15 +195,18 @@ const AFTER_PAYMENT_FIELD: Record<string, string | undefined> = {
 
 export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = readCollection(ctx, itemIndex, 'updateFields');
-	const afterPayment = readParameter(ctx, itemIndex, 'afterPayment', 'unchanged') as string;
-	if (!(afterPayment in AFTER_PAYMENT_FIELD)) {
-		throw new InputError('afterPayment', 'must be one of unchanged, redirect, message');
-	}
-	const chosen = AFTER_PAYMENT_FIELD[afterPayment];
+	const afterPayment = readParameter(ctx, itemIndex, 'afterPayment', 'unchanged');
+	const chosen =
+		typeof afterPayment === 'string' &&
+		Object.prototype.hasOwnProperty.call(AFTER_PAYMENT_FIELD, afterPayment)
+			? AFTER_PAYMENT_FIELD[afterPayment]
+			: undefined;
 	return compact({
 		...fields,
 		checkoutSessionId: readParameter(ctx, itemIndex, 'checkoutSessionId'),
 		metadata: fixedRows(fields.metadata, 'pair'),
+		// Checked by the schema with the other fields; not sent.
+		afterPayment: afterPayment === 'unchanged' ? undefined : afterPayment,
 		...(chosen ? { [chosen]: readParameter(ctx, itemIndex, chosen, '') } : {}),
 	});
 }
