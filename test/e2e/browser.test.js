@@ -285,6 +285,7 @@ test('Sprintcheckout: payment session and its update fields', async () => {
 		'Currency',
 		'Editable',
 		'Fail URL',
+		'Fields to Clear',
 		'Minimum Amount',
 		'Order ID',
 		'Success URL',
@@ -392,12 +393,13 @@ test('Yuno: "Installments" shows the plan ID or the plan; the credential offers 
 		'Alternative Amount',
 		'Amount',
 		'Callback URL',
+		'Checkout Workflow',
 		'Country',
 		'Customer ID',
+		'Fields to Clear',
 		'Merchant Order ID',
 		'Metadata',
 		'Payment Description',
-		'Workflow',
 	]);
 	await screenshot(page, 'yuno-node-installments.png');
 
