@@ -3,6 +3,7 @@
 // Model of Yuno "Update Checkout Session" (PATCH), plus the documented create and retrieve.
 const { randomUUID } = require('node:crypto');
 const { checkBody, UUID } = require('../lib/check');
+const { withWebhooks, webhookRoutes, listedWebhooks } = require('../webhooks/yunoRegistrations');
 const { SessionStore } = require('../lib/store');
 
 const KEYS = {
@@ -172,7 +173,7 @@ function seed() {
 }
 
 function createStore({ bulkSessions }) {
-	return new SessionStore({
+	return withWebhooks(new SessionStore({
 		seed,
 		bulkPrefix: BULK.prefix,
 		bulkWidth: BULK.width,
@@ -184,7 +185,7 @@ function createStore({ bulkSessions }) {
 				country: 'BR',
 				amount: { currency: 'BRL', value: 10 },
 			}),
-	});
+	}));
 }
 
 /** The session object; `alternative_amount` only once it was set (no documented response shows it). */
@@ -240,14 +241,14 @@ function retrieve({ params, store }) {
 	return { status: 200, body: render(session, ['used', 'checkout_id']) };
 }
 
-// GET /webhooks?account_id=… (Yuno's webhook API): the account's webhooks, none registered here.
-function listWebhooks({ query }) {
+// GET /webhooks?account_id=… (Yuno's webhook API): the account's webhooks.
+function listWebhooks({ query, store }) {
 	const accountId = query.account_id;
 	if (typeof accountId !== 'string' || !UUID.test(accountId))
 		return error(400, 'account_id must be a UUID', 'WEBHOOK_INVALID_REQUEST');
 	if (accountId !== KEYS.accountId)
 		return error(400, 'account_id is not an account of these credentials', 'INVALID_ACCOUNT_ID');
-	return { status: 200, body: [] };
+	return { status: 200, body: listedWebhooks(store) };
 }
 
 function create({ body, store }) {
@@ -274,6 +275,7 @@ module.exports = {
 		{ method: 'POST', path: '/checkout/sessions', handle: create },
 		{ method: 'GET', path: '/checkout/sessions/:id', handle: retrieve },
 		{ method: 'GET', path: '/webhooks', handle: listWebhooks },
+		...webhookRoutes({ error, accountId: KEYS.accountId }),
 		{
 			method: 'PATCH',
 			path: '/checkout/sessions/:id',

@@ -110,3 +110,40 @@ describe.each(Object.keys(TRIGGERS))('%s trigger in real n8n', (provider) => {
 		expect(await executionsOf(id)).toHaveLength(1);
 	});
 });
+
+test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the webhook at Yuno for the production URL, unpublishing deletes it', async () => {
+	const spec = TRIGGERS.yuno;
+	const hook = await rest.ok('POST', '/rest/credentials', { name: 'yuno webhook (e2e api)', type: 'yunoWebhookApi', data: spec.credentials });
+	const webhookId = crypto.randomUUID();
+	const created = await rest.ok('POST', '/rest/workflows', {
+		name: 'e2e yunoTrigger registered through the API',
+		nodes: [
+			{
+				id: crypto.randomUUID(),
+				name: 'Trigger',
+				type: nodeTypeNames.find((name) => name.endsWith('.yunoTrigger')),
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { registration: 'api', events: ['payment.purchase'] },
+				credentials: {
+					yunoWebhookApi: { id: hook.id, name: hook.name },
+					// Imported by the e2e set-up, pointing at this sandbox.
+					yunoApi: { id: 'SandboxYuno00001', name: 'Yuno (local sandbox)' },
+				},
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	const url = `${state.mainUrl}/webhook/${webhookId}/webhook`;
+	await rest.ok('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
+	const post = sandbox.requests.find((r) => r.provider === 'yuno' && r.method === 'POST' && r.path === '/webhooks');
+	expect(post).toMatchObject({ status: 201, body: { url, payment_triggers: ['PURCHASE'], hmac_client_secret: spec.credentials.hmacClientSecret } });
+
+	expect((await fire('yuno', url, 'genuine')).status).toBe(200);
+	await eventually(() => executionsOf(created.id), (list) => expect(list).toHaveLength(1), { timeoutMs: 30000 });
+
+	await rest.ok('POST', `/rest/workflows/${created.id}/deactivate`);
+	expect(sandbox.requests.filter((r) => r.provider === 'yuno' && r.method === 'DELETE')).toHaveLength(1);
+});

@@ -89,6 +89,14 @@ function createTrigger({
 	const node = workflow.getNode(triggerName);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const helper = new TestCredentialsHelper(store);
+	const webhookDataFor = (data) => ({
+		httpMethod: 'POST',
+		node: node.name,
+		path: nodeType.description.webhooks[0].path,
+		webhookDescription: nodeType.description.webhooks[0],
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: data,
+	});
 
 	/** Delivers `request` ({ headers, rawBody: Buffer, params }); resolves to what happened. */
 	async function deliver(request) {
@@ -96,14 +104,7 @@ function createTrigger({
 		const res = fakeResponse();
 		data.httpRequest = fakeRequest(request);
 		data.httpResponse = res;
-		const webhookData = {
-			httpMethod: 'POST',
-			node: node.name,
-			path: nodeType.description.webhooks[0].path,
-			webhookDescription: nodeType.description.webhooks[0],
-			workflowId: workflow.id,
-			workflowExecuteAdditionalData: data,
-		};
+		const webhookData = webhookDataFor(data);
 		const context = new core.WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook.call(context);
 		if (!result.workflowData) {
@@ -120,7 +121,15 @@ function createTrigger({
 		return { started: true, status: 200, output, run, result };
 	}
 
-	return { deliver, workflow };
+	/** Runs one of the node's webhookMethods (checkExists, create, delete) with n8n-core's HookContext. */
+	async function hook(method, activation = 'activate') {
+		const data = additionalData(helper, undefined);
+		const webhookData = webhookDataFor(data);
+		const context = new core.HookContext(workflow, node, data, 'trigger', activation, webhookData);
+		return await nodeType.webhookMethods.default[method].call(context);
+	}
+
+	return { deliver, hook, workflow, node };
 }
 
 module.exports = { createTrigger };

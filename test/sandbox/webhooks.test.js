@@ -100,3 +100,40 @@ test('bad requests to the control endpoint are answered 400', async () => {
 	const raw = await fetch(`${sandbox.url}/_webhooks/fire`, { method: 'POST', body: 'not json' });
 	expect(raw.status).toBe(400);
 });
+
+describe("Yuno's webhooks API (create, retrieve, delete)", () => {
+	const { SANDBOX_KEYS } = require('../../sandbox');
+	const keys = SANDBOX_KEYS.yuno;
+	const headers = { 'public-api-key': keys.publicApiKey, 'private-secret-key': keys.privateSecretKey, 'content-type': 'application/json' };
+	const yuno = async (method, path, body) => {
+		const response = await fetch(`${sandbox.baseUrls.yuno}${path}`, { method, headers, body: body && JSON.stringify(body) });
+		return { status: response.status, body: await response.json().catch(() => null) };
+	};
+	const input = { account_id: keys.accountId, name: 'listener', url: 'https://shop.example/hook', hmac_client_secret: 'h', payment_triggers: ['PURCHASE'] };
+	const q = `?account_id=${keys.accountId}`;
+
+	afterEach(() => sandbox.reset());
+
+	test('create answers 201 with the secrets masked; retrieve, list and delete see it; reset forgets it', async () => {
+		const created = await yuno('POST', '/webhooks', input);
+		expect(created).toMatchObject({ status: 201, body: { name: 'listener', state: 'ACTIVE', url: input.url, hmac_client_secret: '***', api_key: null, payment_triggers: ['PURCHASE'] } });
+		const { id } = created.body;
+		expect(await yuno('GET', `/webhooks/${id}${q}`)).toMatchObject({ status: 200, body: { id } });
+		expect((await yuno('GET', `/webhooks${q}`)).body.map((w) => w.id)).toEqual([id]);
+		expect(await yuno('DELETE', `/webhooks/${id}${q}`)).toMatchObject({ status: 200, body: { id } });
+		expect(await yuno('GET', `/webhooks/${id}${q}`)).toMatchObject({ status: 404, body: { code: 'WEBHOOK_NOT_FOUND' } });
+		await yuno('POST', '/webhooks', input);
+		sandbox.reset();
+		expect((await yuno('GET', `/webhooks${q}`)).body).toEqual([]);
+	});
+
+	test('refusals: no trigger, an unknown trigger, a bad URL, another account, a name taken', async () => {
+		expect((await yuno('POST', '/webhooks', { ...input, payment_triggers: [] })).body.code).toBe('WEBHOOK_INVALID_TRIGGER');
+		expect((await yuno('POST', '/webhooks', { ...input, payment_triggers: ['FRAUD_SCREENING'] })).body.code).toBe('WEBHOOK_INVALID_TRIGGER');
+		expect((await yuno('POST', '/webhooks', { ...input, url: 'ftp://x' })).status).toBe(400);
+		expect((await yuno('POST', '/webhooks', { ...input, account_id: '11111111-1111-4111-8111-111111111111' })).body.code).toBe('INVALID_ACCOUNT_ID');
+		expect((await yuno('POST', '/webhooks', input)).status).toBe(201);
+		expect(await yuno('POST', '/webhooks', input)).toMatchObject({ status: 409, body: { code: 'WEBHOOK_ALREADY_EXISTS' } });
+		expect((await yuno('GET', '/webhooks/1')).body.code).toBe('WEBHOOK_INVALID_REQUEST');
+	});
+});
