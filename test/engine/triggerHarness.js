@@ -11,7 +11,7 @@ const core = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 const {
 	nodeTypes,
-	PACKAGE,
+	nodeType: publishedType,
 	TestCredentialsHelper,
 	additionalData,
 	prepareContainer,
@@ -69,12 +69,12 @@ function createTrigger({
 	let nodes = given?.nodes;
 	let store = credentialsByType;
 	if (!given) {
-		const credentialType = nodeTypes.getByNameAndVersion(`${PACKAGE}.${type}`).description.credentials[0].name;
+		const credentialType = nodeTypes.getByNameAndVersion(publishedType(type)).description.credentials[0].name;
 		nodes = [
 			{
 				id: 'trigger-node',
 				name: triggerName,
-				type: `${PACKAGE}.${type}`,
+				type: publishedType(type),
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: 'b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e',

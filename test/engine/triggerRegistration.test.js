@@ -6,6 +6,7 @@
  */
 const { startSandbox } = require('../../sandbox');
 const { createTrigger } = require('./triggerHarness');
+const { nodeType } = require('../helpers/engine');
 const { TRIGGERS, asRequest } = require('./triggerCases');
 const { sandboxCredentials } = require('./sandboxRun');
 const { SIGNERS } = require('../../sandbox/webhooks/signers');
@@ -35,7 +36,7 @@ describe('Yuno Trigger registration through the API', () => {
 					{
 						id: 'yuno-trigger',
 						name: 'Trigger',
-						type: 'n8n-nodes-checkout-sessions.yunoTrigger',
+						type: nodeType('yunoTrigger'),
 						typeVersion: 1,
 						position: [0, 0],
 						webhookId: 'b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e',
