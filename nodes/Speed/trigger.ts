@@ -61,7 +61,7 @@ function summarize(event: IDataObject): EventSummary {
 
 export const speedTrigger: TriggerSpec = {
 	credentialType: 'speedWebhookApi',
-	verifiedBy: 'hmac-sha256 (webhook-signature)',
+	verifiedBy: () => 'hmac-sha256 (webhook-signature)',
 	verify,
 	summarize,
 	// Speed sends a new webhook-id with every retry: the event's own id is what repeats.

@@ -36,7 +36,7 @@ function summarize(event: IDataObject): EventSummary {
 
 export const sprintcheckoutTrigger: TriggerSpec = {
 	credentialType: 'sprintcheckoutWebhookApi',
-	verifiedBy: 'static key (X-Webhook-Api-Key)',
+	verifiedBy: () => 'static key (X-Webhook-Api-Key)',
 	verify,
 	summarize,
 	// Sprintcheckout: "Use the paymentSessionId or orderId to ensure you process each Event only

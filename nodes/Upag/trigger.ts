@@ -40,7 +40,7 @@ function summarize(event: IDataObject): EventSummary {
 
 export const upagTrigger: TriggerSpec = {
 	credentialType: 'upagWebhookApi',
-	verifiedBy: 'secret in the URL (Upag signs nothing)',
+	verifiedBy: () => 'secret in the URL (Upag signs nothing)',
 	verify,
 	summarize,
 	// Upag documents no event id: the event name and the order (or cart) id stand in for one.

@@ -63,7 +63,14 @@ function summarize(event: IDataObject): EventSummary {
 
 export const yunoTrigger: TriggerSpec = {
 	credentialType: 'yunoWebhookApi',
-	verifiedBy: 'hmac-sha256 (x-hmac-signature) and/or x-api-key, x-secret',
+	verifiedBy: (credentials) =>
+		[
+			hmacSecretsOf(credentials).length > 0 ? 'hmac-sha256 (x-hmac-signature)' : undefined,
+			configuredSecrets(credentials.apiKey).length > 0 ? 'x-api-key' : undefined,
+			configuredSecrets(credentials.secret).length > 0 ? 'x-secret' : undefined,
+		]
+			.filter((method) => method !== undefined)
+			.join(', '),
 	verify,
 	summarize,
 	// Yuno: de-duplicate on type_event plus the idempotency key.

@@ -39,8 +39,8 @@ export interface EventSummary {
 /** What a provider's trigger tells the core; the core owns the request, response and de-duplication. */
 export interface TriggerSpec {
 	credentialType: string;
-	/** How a call is authenticated, put in every output item (e.g. "hmac-sha256"). */
-	verifiedBy: string;
+	/** What was checked, put in every output item (e.g. "hmac-sha256 (webhook-signature)"). */
+	verifiedBy(credentials: ICredentialDataDecryptedObject): string;
 	/** Undefined when the call is authentic. Runs on the raw bytes, before anything is parsed. */
 	verify(call: ReceivedCall, credentials: ICredentialDataDecryptedObject): Rejection | undefined;
 	summarize(event: IDataObject): EventSummary;
@@ -149,7 +149,7 @@ export async function receiveWebhook(
 						eventId: summary.eventId ?? null,
 						sessionId: summary.sessionId ?? null,
 						status: summary.status ?? null,
-						verifiedBy: spec.verifiedBy,
+						verifiedBy: spec.verifiedBy(credentials),
 						event,
 					},
 				},

@@ -71,7 +71,13 @@ describe('Yuno', () => {
 		const { deliver, url } = setUp('yuno', { credentials: hmacOnly });
 		const request = SIGNERS.yuno({ url, body: JSON.stringify(yunoEvent()), secret: hmacOnly });
 		expect(request.headers['x-api-key']).toBeUndefined();
-		expect((await deliver(asRequest('webhook', request))).started).toBe(true);
+		const outcome = await deliver(asRequest('webhook', request));
+		expect(outcome.output[0].json.verifiedBy).toBe('hmac-sha256 (x-hmac-signature)');
+	});
+
+	test('verifiedBy names every method the credential made the trigger check', async () => {
+		const outcome = await setUp('yuno').send(yunoEvent());
+		expect(outcome.output[0].json.verifiedBy).toBe('hmac-sha256 (x-hmac-signature), x-api-key, x-secret');
 	});
 
 	test('with x-api-key / x-secret only, both must be present and match', async () => {
