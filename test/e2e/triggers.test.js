@@ -4,8 +4,22 @@
 // production webhook URL: one execution. A forged or unsigned one: answered 401, and n8n's
 // executions API shows no new execution.
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 
-const { eventually, loadState, signedIn, startSharedSandbox } = require('./setup/context');
+const {
+	CHROMIUM,
+	CHROMIUM_ARGS,
+	MISSING_SYSTEM_DEPS,
+	OWNER,
+	ROOT,
+	eventually,
+	loadState,
+	nodeType,
+	signedIn,
+	startSharedSandbox,
+} = require('./setup/context');
+const { CREDENTIALS } = require('../../scripts/n8n/examples');
 const { TRIGGERS } = require('../engine/triggerCases');
 
 const FORGED = ['wrongSecret', 'unsigned'];
@@ -13,7 +27,6 @@ const FORGED = ['wrongSecret', 'unsigned'];
 let state;
 let sandbox;
 let rest;
-let nodeTypeNames;
 const workflows = {};
 
 async function createTriggerWorkflow(provider, spec) {
@@ -30,7 +43,7 @@ async function createTriggerWorkflow(provider, spec) {
 			{
 				id: crypto.randomUUID(),
 				name: 'Trigger',
-				type: nodeTypeNames.find((name) => name.endsWith(`.${spec.type}`)),
+				type: nodeType(spec.type),
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
@@ -70,8 +83,6 @@ beforeAll(async () => {
 	state = loadState();
 	sandbox = await startSharedSandbox(state);
 	rest = await signedIn(state.mainUrl);
-	// The node type is "<package>.<node>": taken from what n8n loaded, whichever package ships it.
-	nodeTypeNames = (await rest.request('GET', '/types/nodes.json')).json.map((type) => type.name);
 	for (const [provider, spec] of Object.entries(TRIGGERS)) {
 		workflows[provider] = await createTriggerWorkflow(provider, spec);
 	}
@@ -121,7 +132,7 @@ test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the w
 			{
 				id: crypto.randomUUID(),
 				name: 'Trigger',
-				type: nodeTypeNames.find((name) => name.endsWith('.yunoTrigger')),
+				type: nodeType('yunoTrigger'),
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
@@ -129,7 +140,7 @@ test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the w
 				credentials: {
 					yunoWebhookApi: { id: hook.id, name: hook.name },
 					// Imported by the e2e set-up, pointing at this sandbox.
-					yunoApi: { id: 'SandboxYuno00001', name: 'Yuno (local sandbox)' },
+					yunoApi: { id: CREDENTIALS.yuno.id, name: CREDENTIALS.yuno.name },
 				},
 			},
 		],
@@ -146,4 +157,51 @@ test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the w
 
 	await rest.ok('POST', `/rest/workflows/${created.id}/deactivate`);
 	expect(sandbox.requests.filter((r) => r.provider === 'yuno' && r.method === 'DELETE')).toHaveLength(1);
+});
+
+/*
+ * One screenshot per trigger's panel (the events, the set-up note, the webhook URLs) for the
+ * README: docs/screenshots/<provider>-trigger.png, written when missing or with
+ * UPDATE_SCREENSHOTS=1, else into .tmp/e2e/screenshots. The workflows are copies that are not
+ * published, so the editor opens them without its publishing checklist.
+ */
+test('each trigger\'s panel in the editor (screenshots)', async () => {
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}. ${MISSING_SYSTEM_DEPS}`);
+	const { chromium } = require('playwright-core');
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		context.setDefaultTimeout(30000);
+		const page = await context.newPage();
+		await page.goto(`${state.mainUrl}/signin`);
+		await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
+		await page.fill('input[name="password"]', OWNER.password);
+		await page.locator('[data-test-id="form-submit-button"]').click();
+		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60000 });
+		for (const [provider, { id }] of Object.entries(workflows)) {
+			const original = await rest.ok('GET', `/rest/workflows/${id}`);
+			const copy = await rest.ok('POST', '/rest/workflows', {
+				name: `${original.name} (panel)`,
+				nodes: original.nodes.map((node) => ({ ...node, webhookId: crypto.randomUUID() })),
+				connections: {},
+				settings: original.settings,
+			});
+			await page.goto(`${state.mainUrl}/workflow/${copy.id}`);
+			const node = page.locator('[data-test-id="canvas-node"][data-node-name="Trigger"]');
+			await node.waitFor({ timeout: 60000 });
+			await node.dblclick();
+			await page.locator('[data-test-id="ndv"] [data-test-id="parameter-input-events"]').waitFor();
+			const name = `${provider}-trigger.png`;
+			const docsFile = path.join(ROOT, 'docs', 'screenshots', name);
+			const target =
+				process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docsFile)
+					? docsFile
+					: path.join(ROOT, '.tmp', 'e2e', 'screenshots', name);
+			fs.mkdirSync(path.dirname(target), { recursive: true });
+			await page.screenshot({ path: target });
+			await page.keyboard.press('Escape');
+		}
+	} finally {
+		await browser.close();
+	}
 });
