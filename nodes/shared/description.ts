@@ -1,6 +1,56 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
+export interface RunOptionLimit {
+	displayName: string;
+	default: number;
+	min: number;
+	max: number;
+	/** Whole numbers only (counts); the others are seconds and may have decimals. */
+	integer: boolean;
+}
+
+/**
+ * The run options' defaults and bounds, in one place: the Options collection shows them and
+ * the node enforces them on values that come from expressions. The maxima are far above any
+ * useful setting and keep every timer within what Node.js can schedule.
+ */
+export const RUN_OPTIONS = {
+	maxConcurrentRequests: {
+		displayName: 'Max Concurrent Requests',
+		default: 16,
+		min: 1,
+		max: 64,
+		integer: true,
+	},
+	maxRetries: { displayName: 'Max Retries', default: 5, min: 0, max: 10, integer: true },
+	maxRetryWait: {
+		displayName: 'Max Retry Wait (Seconds)',
+		default: 60,
+		min: 0,
+		max: 600,
+		integer: false,
+	},
+	timeout: { displayName: 'Timeout (Seconds)', default: 30, min: 0.1, max: 300, integer: false },
+} satisfies Record<string, RunOptionLimit>;
+
+export type RunOptionName = keyof typeof RUN_OPTIONS;
+
+function runOption(name: RunOptionName, description: string): INodeProperties {
+	const limit: RunOptionLimit = RUN_OPTIONS[name];
+	const defaultValue = limit.default;
+	return {
+		displayName: limit.displayName,
+		name,
+		type: 'number',
+		typeOptions: {
+			minValue: limit.min,
+			maxValue: limit.max,
+			...(limit.integer ? { numberPrecision: 0 } : {}),
+		},
+		default: defaultValue,
+		description,
+	};
+}
 
 export const checkoutSessionResource: INodeProperties = {
 	displayName: 'Resource',
@@ -41,40 +91,22 @@ export function requestOptions(extra: INodeProperties[] = []): INodeProperties {
 		default: {},
 		options: [
 			...extra,
-			{
-				displayName: 'Max Concurrent Requests',
-				name: 'maxConcurrentRequests',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 64 },
-				default: DEFAULT_MAX_CONCURRENT_REQUESTS,
-				description:
-					'How many items are sent to the provider at the same time. The node also slows down by itself when the provider answers 429.',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 5,
-				description:
-					'How many times one item is sent again after a rate limit (429), a gateway error (502, 503, 504) or a dropped connection',
-			},
-			{
-				displayName: 'Max Retry Wait (Seconds)',
-				name: 'maxRetryWait',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 60,
-				description: 'The longest one item may spend waiting between its retries, in total',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30,
-				description: 'How long to wait for the provider to answer one request',
-			},
+			runOption(
+				'maxConcurrentRequests',
+				'How many items are sent to the provider at the same time (1 to 64). The node also slows down by itself when the provider answers 429.',
+			),
+			runOption(
+				'maxRetries',
+				'How many times one item is sent again (0 to 10) after a rate limit (429), a gateway error (502, 503, 504), a dropped connection or a timeout',
+			),
+			runOption(
+				'maxRetryWait',
+				'The longest one item may spend waiting between its retries, in total (0 to 600 seconds)',
+			),
+			runOption(
+				'timeout',
+				'The longest one request may take, from connecting to the last byte of the answer (0.1 to 300 seconds)',
+			),
 		],
 	};
 }

@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { ExpressionError, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ZodError, ZodIssue } from 'zod/v3';
 
 import type { Provider } from './types';
@@ -79,18 +79,67 @@ export function invalidItemError(
 	});
 }
 
+/**
+ * The codes this package gives failures of its own (the provider's code, or a network code
+ * such as ECONNRESET, is used when there is one).
+ */
+export const FAILURE_CODES = {
+	invalidInput: 'INVALID_INPUT',
+	invalidCredentials: 'INVALID_CREDENTIALS',
+	invalidBaseUrl: 'INVALID_BASE_URL',
+	invalidOption: 'INVALID_OPTION',
+	timeout: 'TIMEOUT',
+	responseTooLarge: 'RESPONSE_TOO_LARGE',
+	malformedResponse: 'MALFORMED_RESPONSE',
+	requestFailed: 'REQUEST_FAILED',
+	internal: 'INTERNAL_ERROR',
+} as const;
+
+type ItemError = NodeApiError | NodeOperationError;
+
+function withCode<E extends ItemError>(error: E, code: string | undefined): E {
+	if (code !== undefined) error.context.code = code;
+	return error;
+}
+
+/**
+ * A failure before any request (credentials, base URL, run options). It is the same for every
+ * item, so under "Continue On Fail" each item gets it as its error.
+ */
+export function setupError(
+	node: INode,
+	code: string,
+	message: string,
+	description: string,
+): NodeOperationError {
+	return withCode(new NodeOperationError(node, message, { description }), code);
+}
+
 /** Makes any failure of one item an n8n error that says which item it was. */
 export function toItemError(
 	node: INode,
 	itemIndex: number,
 	error: unknown,
 	labels?: FieldLabels,
-): NodeApiError | NodeOperationError {
-	if (error instanceof InputError) return invalidItemError(node, itemIndex, error, labels);
+): ItemError {
+	if (error instanceof InputError) {
+		return withCode(invalidItemError(node, itemIndex, error, labels), FAILURE_CODES.invalidInput);
+	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
-		itemIndex,
-	});
+	if (error instanceof ExpressionError) {
+		// An expression of this item's parameters failed: the item's values, not a bug.
+		return withCode(new NodeOperationError(node, error, { itemIndex }), FAILURE_CODES.invalidInput);
+	}
+	// Anything else is a bug in this package, not a problem with the item's values.
+	const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+	return withCode(
+		new NodeOperationError(node, `[item ${itemIndex}] Unexpected error: ${text}`, {
+			itemIndex,
+			description:
+				'This is a bug in the node, not a problem with the values sent. Please report it with the message above.',
+		}),
+		FAILURE_CODES.internal,
+	);
 }
 
 const statusHints: Record<number, string> = {
@@ -103,7 +152,12 @@ const statusHints: Record<number, string> = {
 	429: 'The provider kept rate-limiting this item beyond the retry budget (see the node options).',
 };
 
-function hintFor(status: number): string {
+const NOT_FOUND_HINT =
+	"The provider did not find the checkout session. Check the session ID, and that the credential's environment (test or live, sandbox or production) is the one the session was created in.";
+
+function hintFor(status: number, providerText: string): string {
+	// Whatever the status (Sprintcheckout documents a 500 for an unknown session), a retry never finds it.
+	if (/not[\s_-]?found/i.test(providerText)) return NOT_FOUND_HINT;
 	if (status >= 500)
 		return 'The provider had a server error. It may be temporary: try again later.';
 	return statusHints[status] ?? 'The provider refused the request.';
@@ -111,8 +165,10 @@ function hintFor(status: number): string {
 
 export interface ApiFailure {
 	status?: number;
-	/** Network error code (ECONNRESET, ETIMEDOUT, …) when no response arrived. */
+	/** Our code when no usable answer arrived: a network code (ECONNRESET, …), TIMEOUT, RESPONSE_TOO_LARGE. */
 	networkCode?: string;
+	/** What went wrong when the request could not be sent at all (redacted). */
+	reason?: string;
 	body?: unknown;
 	attempts: number;
 }
@@ -122,7 +178,7 @@ interface ApiErrorFields {
 	description: string;
 	itemIndex: number;
 	httpCode?: number;
-	code: string | null;
+	code?: string;
 }
 
 /**
@@ -130,7 +186,7 @@ interface ApiErrorFields {
  * which item failed and why, so message and status are set again after construction.
  */
 function apiError(node: INode, fields: ApiErrorFields): NodeApiError {
-	const error = new NodeApiError(node, { code: fields.code } as JsonObject, {
+	const error = new NodeApiError(node, { code: fields.code ?? null } as JsonObject, {
 		message: fields.message,
 		description: fields.description,
 		httpCode: fields.httpCode === undefined ? undefined : String(fields.httpCode),
@@ -139,9 +195,15 @@ function apiError(node: INode, fields: ApiErrorFields): NodeApiError {
 	error.message = fields.message;
 	// NodeApiError would otherwise take a network code (ECONNRESET) for the HTTP status.
 	error.httpCode = fields.httpCode === undefined ? null : String(fields.httpCode);
-	error.context.providerCode = fields.code;
-	return error;
+	return withCode(error, fields.code);
 }
+
+const noAnswerDescriptions: Record<string, string> = {
+	[FAILURE_CODES.timeout]:
+		'The whole request (connect to last byte) took longer than the Timeout option. The update may or may not have been applied.',
+	[FAILURE_CODES.responseTooLarge]:
+		'The answer was larger than any documented answer, so it was not read. The update may have been applied: check the session at the provider.',
+};
 
 /**
  * Builds the error a user sees for a failed call. Only the provider's status, code and
@@ -156,10 +218,12 @@ export function providerError(
 	const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
 	if (failure.status === undefined) {
 		const code = failure.networkCode ?? 'NETWORK_ERROR';
+		const reason = failure.reason ? ` (${failure.reason})` : '';
 		return apiError(node, {
-			message: `[item ${itemIndex}] ${provider.displayName} could not be reached${tries}: ${code}`,
+			message: `[item ${itemIndex}] ${provider.displayName} could not be reached${tries}: ${code}${reason}`,
 			description:
-				'No answer came back from the provider (connection dropped or timed out). The update is idempotent, so running the item again is safe.',
+				noAnswerDescriptions[code] ??
+				'No answer came back from the provider (connection dropped or refused). The update may or may not have been applied.',
 			itemIndex,
 			code,
 		});
@@ -169,10 +233,10 @@ export function providerError(
 	const label = [String(failure.status), details.code].filter(Boolean).join(' ');
 	return apiError(node, {
 		message: `[item ${itemIndex}] ${provider.displayName} answered ${label}${tries}${text ? `: ${text}` : ''}`,
-		description: hintFor(failure.status),
+		description: hintFor(failure.status, [details.code, text].join(' ')),
 		httpCode: failure.status,
 		itemIndex,
-		code: details.code ?? null,
+		code: details.code,
 	});
 }
 
@@ -188,40 +252,58 @@ export function malformedResponseError(
 			'The update may have been applied, but its result could not be read. Check the session at the provider before running the item again.',
 		httpCode: status,
 		itemIndex,
-		code: 'MALFORMED_RESPONSE',
+		code: FAILURE_CODES.malformedResponse,
 	});
 }
 
-function describeBody(body: unknown): string | undefined {
-	if (typeof body !== 'string' || body.trim() === '') return undefined;
-	const text = body
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+const SUMMARY_LENGTH = 200;
+
+/**
+ * Text of a non-JSON error body (an HTML error page, plain text), tags removed, first
+ * 200 characters. One pass over the body: a tag is skipped up to the next `>`, and once no
+ * `>` is left the rest is plain text, so no input makes this slower than linear.
+ */
+export function describeBody(body: unknown): string | undefined {
+	if (typeof body !== 'string') return undefined;
+	const parts: string[] = [];
+	let index = 0;
+	while (index < body.length) {
+		const open = body.indexOf('<', index);
+		if (open === -1) {
+			parts.push(body.slice(index));
+			break;
+		}
+		parts.push(body.slice(index, open), ' ');
+		const close = body.indexOf('>', open + 1);
+		if (close === -1) {
+			parts.push(body.slice(open));
+			break;
+		}
+		index = close + 1;
+	}
+	const text = parts.join('').replace(/\s+/g, ' ').trim();
+	if (text === '') return undefined;
+	return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH)}…` : text;
 }
 
-/** The JSON of a failed item under "Continue On Fail". */
+/** The JSON of a failed item under "Continue On Fail": status as a number, no empty fields. */
 export function errorItemJson(error: unknown): {
 	error: string;
-	httpCode: string | null;
-	code: string | null;
+	httpCode?: number;
+	code?: string;
+	sessionId?: string;
 } {
-	if (error instanceof NodeApiError) {
-		return {
-			error: error.message,
-			httpCode: error.httpCode ?? null,
-			code: (error.context.providerCode as string | null | undefined) ?? null,
-		};
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) {
+		return { error: error instanceof Error ? error.message : String(error) };
 	}
-	if (error instanceof NodeOperationError) {
-		return { error: error.message, httpCode: null, code: 'INVALID_INPUT' };
-	}
-	return {
-		error: error instanceof Error ? error.message : String(error),
-		httpCode: null,
-		code: null,
-	};
+	const json: ReturnType<typeof errorItemJson> = { error: error.message };
+	const status =
+		error instanceof NodeApiError && error.httpCode !== null ? Number(error.httpCode) : NaN;
+	if (Number.isInteger(status)) json.httpCode = status;
+	const { code, sessionId } = error.context;
+	if (typeof code === 'string' && code !== '') json.code = code;
+	if (typeof sessionId === 'string' && sessionId !== '') json.sessionId = sessionId;
+	return json;
 }
 
 /**

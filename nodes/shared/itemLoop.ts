@@ -3,6 +3,18 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { errorItemJson } from './errors';
 
 /**
+ * The output of a successful item: the provider's answer as it came, except an answer that
+ * n8n would take for an error item (an `error` key and nothing but `message`/`details`),
+ * which is given under `response` so that it stays on the success output.
+ */
+export function successJson(answer: IDataObject): IDataObject {
+	const keys = Object.keys(answer);
+	const readsAsError =
+		Boolean(answer.error) && keys.every((key) => ['error', 'message', 'details'].includes(key));
+	return readsAsError ? { response: answer } : answer;
+}
+
+/**
  * Runs `handle` for every input item with at most `concurrency` items at a time and
  * returns one output item per input item, in input order, each paired with its input.
  * With "Continue On Fail" a failed item becomes an error item and the rest go on;
@@ -21,10 +33,9 @@ export async function runItems(
 	// `message` and `details`; on that output status and code therefore sit in `details`.
 	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
 	const failedItemJson = (error: unknown): IDataObject => {
-		const { error: message, httpCode, code } = errorItemJson(error);
-		return toErrorOutput
-			? { error: message, details: { httpCode, code } }
-			: { error: message, httpCode, code };
+		const { error: message, ...details } = errorItemJson(error);
+		const text = message || 'The item failed';
+		return toErrorOutput ? { error: text, details } : { error: text, ...details };
 	};
 	const failures = new Map<number, unknown>();
 	let next = 0;
@@ -33,7 +44,8 @@ export async function runItems(
 		while (next < count && failures.size === 0) {
 			const itemIndex = next++;
 			try {
-				output[itemIndex] = { json: await handle(itemIndex), pairedItem: { item: itemIndex } };
+				const json = successJson(await handle(itemIndex));
+				output[itemIndex] = { json, pairedItem: { item: itemIndex } };
 			} catch (error) {
 				if (!continueOnFail) {
 					failures.set(itemIndex, error);

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './description';
+import type { RunOptionLimit, RunOptionName } from './description';
+import { RUN_OPTIONS } from './description';
 import type { FieldLabels } from './errors';
-import { InputError, inputErrorFromZod, toItemError } from './errors';
+import { FAILURE_CODES, InputError, inputErrorFromZod, setupError, toItemError } from './errors';
 import { fieldLabels } from './parameters';
 import { runItems } from './itemLoop';
 import { createApiClient } from './transport';
@@ -16,19 +17,40 @@ export interface RunOptions extends IDataObject {
 	timeout: number;
 }
 
+/**
+ * An option left out takes its default; any other value, typed or from an expression, must
+ * be a number within the option's bounds. Values out of bounds are refused, not clamped: a
+ * run never goes ahead with settings other than the ones it was given.
+ */
+function readRunOption(ctx: IExecuteFunctions, options: IDataObject, name: RunOptionName): number {
+	const limit: RunOptionLimit = RUN_OPTIONS[name];
+	const raw = options[name];
+	if (raw === undefined) return limit.default;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	const valid =
+		typeof value === 'number' &&
+		Number.isFinite(value) &&
+		value >= limit.min &&
+		value <= limit.max &&
+		(!limit.integer || Number.isInteger(value));
+	if (valid) return value;
+	const shown = typeof raw === 'string' ? `"${raw.slice(0, 40)}"` : String(raw).slice(0, 40);
+	throw setupError(
+		ctx.getNode(),
+		FAILURE_CODES.invalidOption,
+		`The option "${limit.displayName}" must be ${limit.integer ? 'a whole number' : 'a number'} from ${limit.min} to ${limit.max}; it is ${shown}`,
+		"Change the value (or the expression that produces it) in the node's Options.",
+	);
+}
+
 function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const positive = (value: unknown, fallback: number) =>
-		typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 	return {
 		...options,
-		maxConcurrentRequests: Math.max(
-			1,
-			Math.floor(positive(options.maxConcurrentRequests, DEFAULT_MAX_CONCURRENT_REQUESTS)),
-		),
-		maxRetries: Math.floor(positive(options.maxRetries, 5)),
-		maxRetryWait: positive(options.maxRetryWait, 60),
-		timeout: Math.max(0.001, positive(options.timeout, 30)),
+		maxConcurrentRequests: readRunOption(ctx, options, 'maxConcurrentRequests'),
+		maxRetries: readRunOption(ctx, options, 'maxRetries'),
+		maxRetryWait: readRunOption(ctx, options, 'maxRetryWait'),
+		timeout: readRunOption(ctx, options, 'timeout'),
 	};
 }
 
@@ -62,23 +84,56 @@ export function validateItem<Input extends IDataObject>(
 	return parsed.data;
 }
 
-export async function runUpdate<Input extends IDataObject>(
-	ctx: IExecuteFunctions,
-	spec: UpdateOperationSpec<Input>,
-): Promise<INodeExecutionData[][]> {
+async function setUp(ctx: IExecuteFunctions, spec: UpdateOperationSpec<IDataObject>) {
 	const options = readRunOptions(ctx);
 	const api = await createApiClient(ctx, spec.provider, {
 		timeoutMs: options.timeout * 1000,
 		maxRetries: options.maxRetries,
 		maxRetryWaitMs: options.maxRetryWait * 1000,
 	});
+	return { options, api };
+}
+
+function toSetupFailure(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error));
+}
+
+/** The session an item is about, once its values are valid. */
+function sessionOf(input: IDataObject, sessionField: string): string | undefined {
+	const value = input[sessionField];
+	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+export async function runUpdate<Input extends IDataObject>(
+	ctx: IExecuteFunctions,
+	spec: UpdateOperationSpec<Input>,
+): Promise<INodeExecutionData[][]> {
+	let run: Awaited<ReturnType<typeof setUp>>;
+	try {
+		run = await setUp(ctx, spec as UpdateOperationSpec<IDataObject>);
+	} catch (error) {
+		const failure = toSetupFailure(ctx.getNode(), error);
+		if (!ctx.continueOnFail()) throw failure;
+		// Nothing can be sent, so every item fails with the same error (none may pass as a success).
+		const failEvery = async (): Promise<IDataObject> => {
+			throw failure;
+		};
+		return [await runItems(ctx, failEvery, 1)];
+	}
+	const { options, api } = run;
 	const node = ctx.getNode();
 	const labels = labelsOf(spec as unknown as UpdateOperationSpec<IDataObject>);
 	const handle = async (itemIndex: number) => {
+		let sessionId: string | undefined;
 		try {
-			return await spec.send(validateItem(ctx, spec, itemIndex), api, itemIndex, options);
+			const input = validateItem(ctx, spec, itemIndex);
+			sessionId = sessionOf(input, spec.sessionField);
+			return await spec.send(input, api, itemIndex, options);
 		} catch (error) {
-			throw toItemError(node, itemIndex, error, labels);
+			const itemError = toItemError(node, itemIndex, error, labels);
+			if (sessionId !== undefined) itemError.context.sessionId = sessionId;
+			throw itemError;
 		}
 	};
 	const output = await runItems(ctx, handle, options.maxConcurrentRequests);

@@ -5,10 +5,10 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { ApiFailure } from './errors';
-import { malformedResponseError, providerError } from './errors';
+import { FAILURE_CODES, malformedResponseError, providerError, setupError } from './errors';
 import { Pacer } from './pacing';
 import { createRedactor } from './redact';
 import type { ApiCall, ApiClient, Provider } from './types';
@@ -29,12 +29,14 @@ interface FullResponse {
 
 /*
  * Retry policy. Every call these nodes make is a GET, or an update sent to one session id
- * with the same body each time (PUT, PATCH, or Speed's POST to /checkout-sessions/{id}),
- * so sending it again cannot apply a change twice. Retried: 429 (after Retry-After when
- * given), 502/503/504 and network errors (reset, refused, timed out). Never retried: any
- * other 4xx, 500 (the provider may have failed half-way and says nothing more) and
- * unreadable 2xx bodies. Waits grow exponentially with full jitter, within the attempt
- * and total-wait budgets of the node's options.
+ * with the same body each time (PUT, PATCH, or Speed's POST to /checkout-sessions/{id}), so
+ * sending it again sets the same values again. That is this project's reasoning from the
+ * documented endpoints: no provider documents idempotency. Retried: 429 (after Retry-After
+ * when given), 502/503/504, network failures (reset, refused, DNS, socket timeout) and a
+ * request cut at the Timeout. Never retried: any other 4xx, 500 (the provider may have failed
+ * half-way and says nothing more), unreadable or oversized 2xx bodies, and anything else the
+ * HTTP helper throws. Waits grow exponentially with full jitter, within the attempt and
+ * total-wait budgets of the node's options.
  */
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const BASE_BACKOFF_MS = 250;
@@ -57,31 +59,209 @@ export function backoffMs(attempt: number, random = Math.random): number {
 	return Math.round(random() * ceiling);
 }
 
-function networkCode(error: unknown): string {
+/**
+ * Failures with no answer that are worth another attempt: the connection could not be made
+ * or broke (reset, refused, DNS, timeout of the socket). Anything else thrown by the HTTP
+ * helper is not a network failure and is surfaced once.
+ */
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'EHOSTDOWN',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'ENETRESET',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'UND_ERR_SOCKET',
+]);
+
+function networkCode(error: unknown): string | undefined {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
 		const code = (candidate as { code?: unknown } | undefined)?.code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
 	}
-	return 'NETWORK_ERROR';
+	return undefined;
 }
+
+/** Larger answers fail the item: the documented answers are a few kilobytes. */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/** Visible ASCII: what a key can hold and still reach the provider exactly as stored. */
+const KEY_PATTERN = /^[\x21-\x7e]*$/;
+
+function trimTrailingSlashes(text: string): string {
+	let end = text.length;
+	while (end > 0 && text[end - 1] === '/') end--;
+	return text.slice(0, end);
+}
+
+function hasSpaceOrControl(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code <= 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+export type BaseUrlCheck =
+	| { url: string; problem?: undefined }
+	| { url?: undefined; problem: string };
 
 /**
  * The base URL requests go to: the credential's override when set, else the provider's
- * documented URL. Only http(s) URLs; undefined for anything else.
+ * documented URL. Only a plain http(s) URL is accepted: a user name or password would replace
+ * the provider's authentication (and be printed back), and a query or fragment would change
+ * the path of every request. Problems are described without repeating the URL.
  */
+export function checkBaseUrl(
+	provider: Provider,
+	credentials: ICredentialDataDecryptedObject,
+): BaseUrlCheck {
+	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	const text = override !== '' ? override : provider.defaultBaseUrl(credentials);
+	const notHttp = { problem: 'must be a URL starting with http:// or https://' };
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return notHttp;
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return notHttp;
+	if (url.username !== '' || url.password !== '' || text.includes('@')) {
+		return {
+			problem:
+				'must not contain a user name or password (user:password@): the keys of the credential are the only authentication sent',
+		};
+	}
+	if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
+		return { problem: 'must not contain a query (?…) or a fragment (#…)' };
+	}
+	if (hasSpaceOrControl(text) || text.includes('\\')) {
+		return {
+			problem:
+				'must not contain spaces, tabs, line breaks, backslashes or other control characters',
+		};
+	}
+	// With those refused, the text as typed and the parsed URL name the same address.
+	return { url: trimTrailingSlashes(text) };
+}
+
+/** The base URL requests go to, or undefined when `checkBaseUrl` finds a problem. */
 export function baseUrlFor(
 	provider: Provider,
 	credentials: ICredentialDataDecryptedObject,
 ): string | undefined {
-	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	const text = override !== '' ? override : provider.defaultBaseUrl(credentials);
-	try {
-		const { protocol } = new URL(text);
-		return protocol === 'http:' || protocol === 'https:' ? text.replace(/\/+$/, '') : undefined;
-	} catch {
-		return undefined;
+	return checkBaseUrl(provider, credentials).url;
+}
+
+/**
+ * The credential as it is sent: each key trimmed once, here, so that what goes on the wire
+ * is exactly what is redacted. A key with characters a header cannot carry unchanged is
+ * refused (HTTP clients drop or reject them, so the stored key and the sent key would differ).
+ */
+export function normaliseCredentials(
+	provider: Provider,
+	credentials: ICredentialDataDecryptedObject,
+): { credentials: ICredentialDataDecryptedObject; badField?: undefined } | { badField: string } {
+	const normalised: ICredentialDataDecryptedObject = { ...credentials };
+	for (const field of provider.secretFields) {
+		const value = credentials[field];
+		if (typeof value !== 'string') continue;
+		const key = value.trim();
+		if (!KEY_PATTERN.test(key)) return { badField: field };
+		normalised[field] = key;
 	}
+	return { credentials: normalised };
+}
+
+/**
+ * The secrets of a normalised credential as they may travel: each key, its Basic-auth forms
+ * (`<key>:` and `<key>` in base64, whatever the provider's scheme) and the provider's own
+ * variants. The redactor adds the encoded forms of each (URL, JSON, HTML).
+ */
+function secretsOf(provider: Provider, credentials: ICredentialDataDecryptedObject): string[] {
+	const keys = provider.secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
+	return keys
+		.flatMap((key) => [
+			key,
+			Buffer.from(`${key}:`).toString('base64'),
+			Buffer.from(key).toString('base64'),
+		])
+		.concat(provider.secretVariants?.(credentials) ?? []);
+}
+
+type StopReason = 'timeout' | 'cancelled' | 'tooLarge';
+
+/**
+ * One request's deadline: aborts the request (connect, headers and body alike) when the
+ * Timeout is over, when the execution is cancelled, or when the answer is too large.
+ */
+function requestDeadline(timeoutMs: number, cancel: AbortSignal | undefined) {
+	const controller = new AbortController();
+	const timer = AbortSignal.timeout(timeoutMs);
+	let reason: StopReason | undefined;
+	const stop = (why: StopReason) => {
+		reason ??= why;
+		controller.abort();
+	};
+	const onTimeout = () => stop('timeout');
+	const onCancel = () => stop('cancelled');
+	timer.addEventListener('abort', onTimeout);
+	cancel?.addEventListener('abort', onCancel);
+	if (cancel?.aborted) onCancel();
+	return {
+		signal: controller.signal,
+		stop,
+		reason: () => reason,
+		dispose() {
+			timer.removeEventListener('abort', onTimeout);
+			cancel?.removeEventListener('abort', onCancel);
+		},
+	};
+}
+
+class ResponseTooLarge extends Error {}
+
+/** Reads a streamed body up to `limit` bytes; beyond that it stops reading and throws. */
+async function readCapped(body: unknown, limit: number): Promise<string> {
+	if (typeof body === 'string') return body;
+	if (body === null || typeof body !== 'object' || !(Symbol.asyncIterator in body)) return '';
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body as AsyncIterable<Buffer | string>) {
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		size += bytes.length;
+		// Leaving the loop destroys the stream, which closes the connection.
+		if (size > limit) throw new ResponseTooLarge();
+		chunks.push(bytes);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A JSON body as parsed data, anything else as its text (as n8n's `json: true` would). */
+function parseBody(text: string): unknown {
+	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (clean.trim() === '') return '';
+	try {
+		return JSON.parse(clean) as unknown;
+	} catch {
+		return clean;
+	}
+}
+
+function contentLength(headers: FullResponse['headers']): number {
+	const value = headers['content-length'];
+	return Number(Array.isArray(value) ? value[0] : value);
 }
 
 /** Reads the credential once per run and returns a client that items share. */
@@ -90,23 +270,43 @@ export async function createApiClient(
 	provider: Provider,
 	policy: RetryPolicy,
 ): Promise<ApiClient> {
-	const credentials = await ctx.getCredentials(provider.credentialType);
-	const baseURL = baseUrlFor(provider, credentials);
-	if (baseURL === undefined) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			"The credential's base URL must be a URL starting with http:// or https://",
+	const node = ctx.getNode();
+	let stored: ICredentialDataDecryptedObject;
+	try {
+		stored = await ctx.getCredentials(provider.credentialType);
+	} catch (error) {
+		throw setupError(
+			node,
+			FAILURE_CODES.invalidCredentials,
+			error instanceof Error ? error.message : String(error),
+			'Select a credential for this node (or check that it can still be read).',
 		);
 	}
+	const normalised = normaliseCredentials(provider, stored);
+	if (normalised.badField !== undefined) {
+		throw setupError(
+			node,
+			FAILURE_CODES.invalidCredentials,
+			`The credential's ${normalised.badField} contains a character that cannot be sent in an HTTP header`,
+			"Keys are sent as they are stored, without spaces, tabs, line breaks, control characters or non-ASCII characters (such as an emoji) inside. Paste the key again from the provider's dashboard.",
+		);
+	}
+	const { credentials } = normalised;
+	const base = checkBaseUrl(provider, credentials);
+	if (base.url === undefined) {
+		throw setupError(
+			node,
+			FAILURE_CODES.invalidBaseUrl,
+			`The credential's base URL ${base.problem}`,
+			"Fix the Base URL Override in the credential, or leave it empty to use the provider's documented URL.",
+		);
+	}
+	const baseURL = base.url;
 	const headers = provider.headers?.(credentials) ?? {};
-	const secrets = provider.secretFields
-		.map((field) => credentials[field])
-		.filter((value): value is string => typeof value === 'string' && value !== '')
-		.concat(provider.secretVariants?.(credentials) ?? []);
-	const redact = createRedactor(secrets);
+	const redact = createRedactor(secretsOf(provider, credentials));
 	const pacer = new Pacer();
-	const node = ctx.getNode();
-	// Handing the decrypted credential to every request saves n8n from loading and decrypting it again per item.
+	// Handing the decrypted credential to every request saves n8n from loading and decrypting it
+	// again per item, and makes sure the normalised keys are the ones sent.
 	const credentialDetails = node.credentials?.[provider.credentialType];
 	const credentialsDecrypted: ICredentialsDecrypted = {
 		id: credentialDetails?.id ?? '',
@@ -115,28 +315,40 @@ export async function createApiClient(
 		data: credentials,
 	};
 
-	async function send(call: ApiCall): Promise<FullResponse> {
+	async function send(call: ApiCall, deadline: ReturnType<typeof requestDeadline>) {
 		const options: IHttpRequestOptions = {
 			method: call.method,
 			baseURL,
 			url: call.path,
 			headers,
 			json: true,
+			// Streamed, so that an oversized answer is cut off instead of buffered whole.
+			encoding: 'stream',
 			timeout: policy.timeoutMs,
+			abortSignal: deadline.signal,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// None of these endpoints redirects; following one would resend the key elsewhere.
 			disableFollowRedirect: true,
 		};
 		if (call.body !== undefined) options.body = call.body;
-		return (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
+		// n8n's helper replaces `abortSignal` with the execution's cancel signal; the request's
+		// own context answers with the deadline's signal instead (which the cancel signal also aborts).
+		const requestContext = Object.create(ctx, {
+			getExecutionCancelSignal: { value: () => deadline.signal },
+		}) as IExecuteFunctions;
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			requestContext,
 			provider.credentialType,
 			options,
-			{
-				credentialsDecrypted,
-			},
+			{ credentialsDecrypted },
 		)) as FullResponse;
+		if (contentLength(response.headers) > MAX_RESPONSE_BYTES) {
+			deadline.stop('tooLarge');
+			throw new ResponseTooLarge();
+		}
+		const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
+		return { ...response, body: parseBody(text) };
 	}
 
 	type Outcome =
@@ -145,15 +357,36 @@ export async function createApiClient(
 
 	async function attempt(apiCall: ApiCall, attempts: number, itemIndex: number): Promise<Outcome> {
 		let response: FullResponse;
+		const deadline = requestDeadline(policy.timeoutMs, ctx.getExecutionCancelSignal?.());
 		try {
-			response = await send(apiCall);
+			response = await send(apiCall, deadline);
 		} catch (error) {
-			// No response at all: the error object holds the request (and its auth header), so only its code is kept.
+			// No usable answer. The error object holds the request (and its auth header): only its code is kept.
+			const stopped = error instanceof ResponseTooLarge ? 'tooLarge' : deadline.reason();
+			if (stopped === 'tooLarge' || stopped === 'cancelled') {
+				const code =
+					stopped === 'tooLarge' ? FAILURE_CODES.responseTooLarge : 'EXECUTION_CANCELLED';
+				return { done: false, failure: { networkCode: code, attempts }, retryable: false };
+			}
+			if (stopped === 'timeout') {
+				return {
+					done: false,
+					failure: { networkCode: FAILURE_CODES.timeout, attempts },
+					retryable: true,
+				};
+			}
+			const code = networkCode(error);
+			if (code !== undefined) {
+				return { done: false, failure: { networkCode: code, attempts }, retryable: true };
+			}
+			const reason = redact(error instanceof Error ? error.message : String(error));
 			return {
 				done: false,
-				failure: { networkCode: networkCode(error), attempts },
-				retryable: true,
+				failure: { networkCode: FAILURE_CODES.requestFailed, reason, attempts },
+				retryable: false,
 			};
+		} finally {
+			deadline.dispose();
 		}
 		const { statusCode: status, body } = response;
 		if (status >= 200 && status < 300) {

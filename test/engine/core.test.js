@@ -37,7 +37,7 @@ describe('the shared item loop, through the engine', () => {
 		}
 	});
 
-	test('with "Continue On Fail" each failed item becomes { error, httpCode, code } and the others go on', async () => {
+	test('with "Continue On Fail" each failed item becomes { error, httpCode, code, sessionId } and the others go on', async () => {
 		const [open] = SEEDED.yuno.updatable;
 		const items = [
 			{ session: open, order: 'order-001' },
@@ -57,14 +57,15 @@ describe('the shared item loop, through the engine', () => {
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.merchant_order_id).toBe('order-001');
+		// The status is a number, the session is named, and no field is ever null.
 		expect(output[1].json).toEqual({
 			error: expect.stringMatching(/^\[item 1\] Yuno answered 400 CHECKOUT_SESSION_NOT_FOUND/),
-			httpCode: '400',
+			httpCode: 400,
 			code: 'CHECKOUT_SESSION_NOT_FOUND',
+			sessionId: SEEDED.yuno.unknown,
 		});
 		expect(output[2].json).toEqual({
 			error: '[item 2] Merchant Order ID (merchantOrderId): must be at least 3 characters',
-			httpCode: null,
 			code: 'INVALID_INPUT',
 		});
 		expect(output[3].json.merchant_order_id).toBe('order-004');
@@ -84,8 +85,8 @@ describe('the shared item loop, through the engine', () => {
 		expect(success.map((item) => item.json.id)).toEqual([open]);
 		// n8n merges the input item's fields into each item of the error output.
 		expect(failed.map((item) => [item.pairedItem, item.json.session, item.json.details])).toEqual([
-			[{ item: 1 }, SEEDED.upag.unknown, { httpCode: '404', code: null }],
-			[{ item: 2 }, 'not-an-id', { httpCode: null, code: 'INVALID_INPUT' }],
+			[{ item: 1 }, SEEDED.upag.unknown, { httpCode: 404, sessionId: SEEDED.upag.unknown }],
+			[{ item: 2 }, 'not-an-id', { code: 'INVALID_INPUT' }],
 		]);
 		expect(failed[1].json.error).toBe('[item 2] Checkout Session (checkoutSessionId): must be a session ID starting with cs_');
 	});

@@ -11,7 +11,7 @@ const { secretsIn, writeFigures } = require('./figures');
 const ctx = useSandboxEngine();
 
 const RETRYABLE = new Set(['502', '503', '504', '429-seconds', '429-date', '429-none', 'reset', 'reset-after-apply', 'hang', 'html']);
-const SURFACED = { '500': { httpCode: '500' }, 'malformed-json': { httpCode: '200', code: 'MALFORMED_RESPONSE' }, 'bare-404': { httpCode: '404', code: null } };
+const SURFACED = { '500': { httpCode: 500 }, 'malformed-json': { httpCode: 200, code: 'MALFORMED_RESPONSE' }, 'bare-404': { httpCode: 404 } };
 const OPTIONS = { maxConcurrentRequests: 8, maxRetries: 5, maxRetryWait: 30, timeout: 0.5 };
 const PER_PROVIDER = 2500;
 
@@ -76,7 +76,7 @@ describe.each(['upag', 'speed', 'sprintcheckout', 'yuno'])('%s: 2,500 updates wi
 		figures.requests += ctx.requests().length;
 		figures.secretsFound += secretsIn(JSON.stringify(output));
 		expect(unhandled).toEqual([]);
-	});
+	}, 120_000);
 });
 
 afterAll(() => {
@@ -148,7 +148,7 @@ describe('retry policy, case by case', () => {
 	test('a hung response times out and, with no retries left, says the provider could not be reached', async () => {
 		ctx.sandbox.configure({ faults: { sequence: ['hang'] } });
 		const { error } = await update({ maxRetries: 0, timeout: 0.3 });
-		expect(error.message).toMatch(/^\[item 0\] Upag could not be reached: E[A-Z]+/);
+		expect(error.message).toBe('[item 0] Upag could not be reached: TIMEOUT');
 		expect(error.httpCode).toBeNull();
 	});
 

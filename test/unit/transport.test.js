@@ -1,6 +1,5 @@
-const { parseRetryAfter, backoffMs } = require('../../nodes/shared/transport');
+const { parseRetryAfter, backoffMs, createApiClient, checkBaseUrl, baseUrlFor } = require('../../nodes/shared/transport');
 const { Pacer } = require('../../nodes/shared/pacing');
-const { createRedactor } = require('../../nodes/shared/redact');
 const { formatIssuePath, parseLooseError } = require('../../nodes/shared/errors');
 
 describe('Retry-After', () => {
@@ -72,16 +71,6 @@ describe('Pacer', () => {
 	});
 });
 
-describe('redaction', () => {
-	test('removes every occurrence of a secret, nested, and leaves other data untouched', () => {
-		const redact = createRedactor(['sk_test_SECRET']);
-		const body = { a: 'x sk_test_SECRET y', list: [{ b: 'sk_test_SECRET' }], n: 1 };
-		expect(redact(body)).toEqual({ a: 'x [redacted] y', list: [{ b: '[redacted]' }], n: 1 });
-		const clean = { a: 'nothing' };
-		expect(redact(clean)).toBe(clean);
-	});
-});
-
 test('issue paths read like parameter names', () => {
 	expect(formatIssuePath(['metadata', 2, 'key'])).toBe('metadata[2].key');
 	expect(formatIssuePath(['currency'])).toBe('currency');
@@ -94,4 +83,82 @@ test('loose error bodies: common keys, otherwise the body as sent', () => {
 	});
 	expect(parseLooseError({ weird: true })).toEqual({ message: '{"weird":true}' });
 	expect(parseLooseError(null)).toEqual({});
+});
+
+describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
+	const provider = {
+		displayName: 'Upag',
+		credentialType: 'upagApi',
+		defaultBaseUrl: () => 'https://api.upag.io/v1',
+		secretFields: ['token'],
+		parseError: () => ({}),
+	};
+	const policy = { timeoutMs: 1000, maxRetries: 3, maxRetryWaitMs: 0 };
+
+	function fakeContext(credentials, helper) {
+		return {
+			getNode: () => ({ name: 'Upag', type: 'upag', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { upagApi: { id: '7', name: 'Upag' } } }),
+			getCredentials: async () => credentials,
+			getExecutionCancelSignal: () => undefined,
+			helpers: { httpRequestWithAuthentication: helper },
+		};
+	}
+
+	test('a bug in the HTTP layer (a TypeError) is surfaced once, not retried as a network failure (8.11)', async () => {
+		const helper = jest.fn(async () => {
+			throw new TypeError('options.headers is not iterable');
+		});
+		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
+		const error = await api.call({ method: 'GET', path: '/x' }, 0).catch((caught) => caught);
+		expect(helper).toHaveBeenCalledTimes(1);
+		expect(error.message).toBe('[item 0] Upag could not be reached: REQUEST_FAILED (options.headers is not iterable)');
+		expect(error.context.code).toBe('REQUEST_FAILED');
+	});
+
+	test('a real network failure is retried', async () => {
+		const helper = jest.fn(async () => {
+			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		});
+		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
+		const error = await api.call({ method: 'GET', path: '/x' }, 0).catch((caught) => caught);
+		expect(helper).toHaveBeenCalledTimes(4);
+		expect(error.context.code).toBe('ECONNRESET');
+	});
+
+	test('the credential handed to n8n is the trimmed one, so what is sent is what is redacted (8.2)', async () => {
+		const helper = jest.fn(async () => ({ statusCode: 200, headers: {}, body: '{"echo":"tok_SECRET_1"}' }));
+		const api = await createApiClient(fakeContext({ token: ' \ttok_SECRET_1 \n' }, helper), provider, policy);
+		expect(await api.call({ method: 'GET', path: '/x' }, 0)).toEqual({ echo: '[redacted]' });
+		const [, options, extra] = helper.mock.calls[0];
+		expect(extra.credentialsDecrypted).toMatchObject({ id: '7', type: 'upagApi', data: { token: 'tok_SECRET_1' } });
+		expect(options).toMatchObject({ baseURL: 'https://api.upag.io/v1', url: '/x', disableFollowRedirect: true, encoding: 'stream' });
+		expect(options.abortSignal).toBeDefined();
+		expect(api.credentials.token).toBe('tok_SECRET_1');
+	});
+});
+
+describe('base URL rule (8.3), shared with the credential test', () => {
+	const provider = { defaultBaseUrl: () => 'https://api.upag.io/v1' };
+	test.each([
+		['', 'https://api.upag.io/v1'],
+		['http://127.0.0.1:4010/upag/', 'http://127.0.0.1:4010/upag'],
+		['HTTPS://Example.COM/v1//', 'HTTPS://Example.COM/v1'],
+	])('%j gives %s', (baseUrl, expected) => {
+		expect(baseUrlFor(provider, { baseUrl })).toBe(expected);
+	});
+	test.each([
+		['ftp://example.com', /http:\/\/ or https:\/\//],
+		['http://u:p@example.com', /user name or password/],
+		['http://example.com@evil.example', /user name or password/],
+		['http://example.com/v1?x', /query/],
+		['http://example.com/v1#x', /fragment/],
+		['http://example.com/v1\nx', /control characters/],
+		['http://example.com\\@evil.example/v1', /user name or password/],
+		['http://example.com\\v1', /backslashes/],
+	])('%j is refused', (baseUrl, problem) => {
+		const check = checkBaseUrl(provider, { baseUrl });
+		expect(check.url).toBeUndefined();
+		expect(check.problem).toMatch(problem);
+		expect(baseUrlFor(provider, { baseUrl })).toBeUndefined();
+	});
 });
