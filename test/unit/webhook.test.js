@@ -7,7 +7,7 @@ const {
 	configuredSecrets,
 	hmacSha256,
 } = require('../../nodes/shared/webhookVerify');
-const { RecentEvents, recentEventsOf, EVENTS_PER_NODE } = require('../../nodes/shared/webhookDedup');
+const { RecentEvents, recentEventsOf, EVENTS_PER_NODE, MAX_NODES } = require('../../nodes/shared/webhookDedup');
 const { textAt } = require('../../nodes/shared/webhookTrigger');
 
 describe('safeEqual / anyMatch', () => {
@@ -116,6 +116,26 @@ describe('RecentEvents', () => {
 				},
 			),
 		);
+	});
+
+	test('at most MAX_NODES windows: the least recently used node is forgotten first', () => {
+		recentEventsOf('lru:keep').isRepeat('evt', 0, 1e9);
+		recentEventsOf('lru:drop').isRepeat('evt', 0, 1e9);
+		for (let i = 0; i < MAX_NODES - 2; i++) recentEventsOf(`lru:filler-${i}`);
+		recentEventsOf('lru:keep');
+		recentEventsOf('lru:one-more');
+		expect(recentEventsOf('lru:keep').isRepeat('evt', 1, 1e9)).toBe(true);
+		expect(recentEventsOf('lru:drop').isRepeat('evt', 1, 1e9)).toBe(false);
+	});
+
+	test('re-accepted ids and long runs keep the size exact (stale entries are skipped)', () => {
+		const recent = new RecentEvents(3);
+		for (let round = 0; round < 3000; round++) {
+			const now = round * 10;
+			recent.isRepeat(`e${round % 5}`, now, 25);
+			expect(recent.size).toBeLessThanOrEqual(3);
+		}
+		expect(recent.isRepeat('e4', 29990 + 5, 25)).toBe(true);
 	});
 
 	test('one window per node: the same id at two nodes is not a repeat', () => {
