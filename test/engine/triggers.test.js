@@ -4,6 +4,7 @@
  * fed by the sandbox's own signer: genuine calls start exactly one execution, spoiled ones
  * are answered 401 and start none, repeats are answered 200 and start none.
  */
+const fc = require('fast-check');
 const { createTrigger } = require('./triggerHarness');
 const { TRIGGERS, asRequest } = require('./triggerCases');
 const { prepare } = require('../../sandbox/webhooks/fire');
@@ -47,6 +48,25 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 		expect(good.every((v) => v.started && v.status === 200)).toBe(true);
 		expect(bad.length).toBeGreaterThan(0);
 		expect(bad.filter((v) => v.started || v.status !== 401)).toEqual([]);
+	});
+
+	test('property: random events signed by the sandbox start one execution each; one changed byte, where the body is signed, starts none', async () => {
+		const { deliver } = trigger();
+		await fc.assert(
+			fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue()), fc.nat(), fc.integer({ min: 1, max: 255 }), async (extra, index, delta) => {
+				const event = { ...EVENTS[provider](), extra };
+				const prepared = prepare({ provider, url, event });
+				const genuine = await deliver(asRequest(spec.path, prepared));
+				expect(genuine.started).toBe(true);
+				expect(genuine.output[0].json.event).toEqual(JSON.parse(prepared.body));
+				if (!spec.detects.includes('tampered')) return;
+				const request = asRequest(spec.path, prepare({ provider, url, event: EVENTS[provider]() }));
+				const at = index % request.rawBody.length;
+				request.rawBody[at] = (request.rawBody[at] + delta) % 256;
+				expect(await deliver(request)).toMatchObject({ started: false, status: 401 });
+			}),
+			{ numRuns: 40 },
+		);
 	});
 
 	test('a forged signature or key (random, right shape) is refused', async () => {
