@@ -92,6 +92,20 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 		expect(other.started).toBe(true);
 	});
 
+	test('delivered all at once: 20 events × 5 copies, mixed with forged calls, start exactly 20 executions', async () => {
+		const { deliver } = trigger();
+		const events = Array.from({ length: 20 }, () => EVENTS[provider]());
+		const calls = events.flatMap((event) => [
+			...Array.from({ length: 5 }, () => call('genuine', event)),
+			call('wrongSecret', event),
+		]);
+		const outcomes = await Promise.all(calls.map((request) => deliver(request)));
+		const started = outcomes.filter((outcome) => outcome.started);
+		expect(started).toHaveLength(20);
+		expect(new Set(started.map((outcome) => outcome.output[0].json.eventId)).size).toBe(20);
+		expect(outcomes.filter((outcome) => outcome.status === 401)).toHaveLength(20);
+	});
+
 	test('a repeat is run again once the window is over, or always when the window is 0', async () => {
 		const event = EVENTS[provider]();
 		const start = Date.now();
