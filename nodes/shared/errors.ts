@@ -63,15 +63,20 @@ export function inputErrorFromZod(error: ZodError): InputError {
 	return new InputError(issuesOf(error));
 }
 
+/** A message lists this many problems of an item (120 bad metadata rows would be unreadable). */
+const MAX_LISTED_PROBLEMS = 10;
+
 export function invalidItemError(
 	node: INode,
 	itemIndex: number,
 	error: InputError,
 	labels?: FieldLabels,
 ): NodeOperationError {
-	const problems = error.issues.map(
-		(issue) => `${describeField(issue.path, labels)}: ${issue.message}`,
-	);
+	const problems = error.issues
+		.slice(0, MAX_LISTED_PROBLEMS)
+		.map((issue) => `${describeField(issue.path, labels)}: ${issue.message}`);
+	const more = error.issues.length - problems.length;
+	if (more > 0) problems.push(`and ${more} more problem(s)`);
 	return new NodeOperationError(node, `[item ${itemIndex}] ${problems.join('; ')}`, {
 		itemIndex,
 		description:

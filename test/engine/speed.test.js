@@ -96,3 +96,12 @@ test('an After Payment value that is no option, even an inherited name, is refus
 	);
 	expect(ctx.requests()).toEqual([]);
 });
+
+test('a message lists at most ten problems, then says how many more there are', async () => {
+	const pair = [...Array(13).keys()].map(() => ({ key: '', value: 'v' }));
+	const { error } = await ctx.run('speed', { checkoutSessionId: id(ACTIVE), updateFields: { metadata: { pair } } });
+	const problems = error.message.replace(/^\[item 0\] /, '').split('; ');
+	expect(problems).toHaveLength(11);
+	expect(problems[0]).toBe('Metadata › Key (metadata[0].key): must be at least 1 characters');
+	expect(problems[10]).toBe('and 15 more problem(s)'); // 13 empty keys, 12 of them repeats
+});
