@@ -21,6 +21,8 @@ const {
 } = require('./setup/context');
 const { CREDENTIALS } = require('../../scripts/n8n/examples');
 const { TRIGGERS } = require('../engine/triggerCases');
+const { yunoEvent } = require('../../sandbox/webhooks/events');
+const example = require('../../examples/5-signed-events-triggers.json');
 
 const FORGED = ['wrongSecret', 'unsigned'];
 
@@ -203,5 +205,48 @@ test('each trigger\'s panel in the editor (screenshots)', async () => {
 		}
 	} finally {
 		await browser.close();
+	}
+});
+
+test('example 5 published: a signed Speed payment composes the notification, a signed Yuno purchase updates its session at Yuno', async () => {
+	const hookOf = (type) => example.nodes.find((node) => node.type.endsWith(`.${type}`)).webhookId;
+	const current = await rest.ok('GET', `/rest/workflows/${example.id}`);
+	await rest.ok('POST', `/rest/workflows/${example.id}/activate`, { versionId: current.versionId });
+	try {
+		const before = (await executionsOf(example.id)).length;
+		const speedUrl = `${state.mainUrl}/webhook/${hookOf('speedTrigger')}/webhook`;
+		const paid = await fire('speed', speedUrl, 'genuine');
+		expect(paid.status).toBe(200);
+		const yunoSession = 'a0000000-0000-4000-8000-000000000001';
+		const purchase = yunoEvent({ sessionId: yunoSession });
+		const answer = await eventually(
+			async () =>
+				(
+					await fetch(`${sandbox.url}/_webhooks/fire`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ provider: 'yuno', url: `${state.mainUrl}/webhook/${hookOf('yunoTrigger')}/webhook`, event: purchase }),
+					})
+				).json(),
+			(result) => expect(result.status).toBe(200),
+			{ timeoutMs: 30000, intervalMs: 500 },
+		);
+		expect(answer.status).toBe(200);
+		const runs = await eventually(
+			() => executionsOf(example.id),
+			(list) => expect(list.length - before).toBe(2),
+			{ timeoutMs: 60000 },
+		);
+		for (const run of runs.slice(0, 2)) expect(run.status).toBe('success');
+		const patch = await eventually(
+			() => sandbox.requests.find((r) => r.provider === 'yuno' && r.method === 'PATCH' && r.path === `/checkout/sessions/${yunoSession}`),
+			(found) => expect(found).toBeDefined(),
+		);
+		expect(patch.body.metadata).toEqual([
+			{ key: 'payment_status', value: purchase.data.payment.status },
+			{ key: 'payment_id', value: purchase.data.payment.id },
+		]);
+	} finally {
+		await rest.request('POST', `/rest/workflows/${example.id}/deactivate`);
 	}
 });
