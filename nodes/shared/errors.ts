@@ -263,30 +263,41 @@ export function malformedResponseError(
 
 const SUMMARY_LENGTH = 200;
 
+const WHITESPACE = /\s/;
+
 /**
- * Text of a non-JSON error body (an HTML error page, plain text), tags removed, first
- * 200 characters. One pass over the body: a tag is skipped up to the next `>`, and once no
- * `>` is left the rest is plain text, so no input makes this slower than linear.
+ * Text of a non-JSON error body (an HTML error page, plain text): tags removed, whitespace
+ * collapsed, first 200 characters. One pass that stops once the summary is full; a tag is
+ * skipped with one search for the next `>`, and once none is left every `<` is plain text,
+ * so no body makes this slower than linear (and most stop after a few hundred characters).
  */
 export function describeBody(body: unknown): string | undefined {
 	if (typeof body !== 'string') return undefined;
-	const parts: string[] = [];
+	let text = '';
+	let space = false;
+	let tagsLeft = true;
 	let index = 0;
-	while (index < body.length) {
-		const open = body.indexOf('<', index);
-		if (open === -1) {
-			parts.push(body.slice(index));
-			break;
+	while (index < body.length && text.length <= SUMMARY_LENGTH) {
+		const char = body[index];
+		if (char === '<' && tagsLeft) {
+			const close = body.indexOf('>', index + 1);
+			if (close !== -1) {
+				space = true;
+				index = close + 1;
+				continue;
+			}
+			tagsLeft = false;
 		}
-		parts.push(body.slice(index, open), ' ');
-		const close = body.indexOf('>', open + 1);
-		if (close === -1) {
-			parts.push(body.slice(open));
-			break;
+		const code = char.charCodeAt(0);
+		if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && WHITESPACE.test(char))) {
+			space = true;
+		} else {
+			if (space && text !== '') text += ' ';
+			space = false;
+			text += char;
 		}
-		index = close + 1;
+		index++;
 	}
-	const text = parts.join('').replace(/\s+/g, ' ').trim();
 	if (text === '') return undefined;
 	return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH)}…` : text;
 }

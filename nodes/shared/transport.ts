@@ -388,19 +388,28 @@ export async function createApiClient(
 		} finally {
 			deadline.dispose();
 		}
-		const { statusCode: status, body } = response;
+		const { statusCode: status } = response;
+		// An answer nested too deeply to walk (thousands of levels) cannot be checked for echoed keys: it is not used.
+		let body: unknown;
+		try {
+			body = redact(response.body);
+		} catch {
+			body = undefined;
+			if (status >= 200 && status < 300)
+				throw malformedResponseError(node, provider, status, itemIndex);
+		}
 		if (status >= 200 && status < 300) {
 			pacer.onSuccess();
 			if (body === '' || body === undefined) return { done: true, body: {} };
 			if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 				throw malformedResponseError(node, provider, status, itemIndex);
 			}
-			return { done: true, body: redact(body as IDataObject) };
+			return { done: true, body: body as IDataObject };
 		}
 		if (status === 429) pacer.onThrottled();
 		return {
 			done: false,
-			failure: { status, body: redact(body), attempts },
+			failure: { status, body, attempts },
 			retryable: RETRYABLE_STATUS.has(status),
 			retryAfterMs: status === 429 ? parseRetryAfter(response.headers['retry-after']) : undefined,
 		};

@@ -253,6 +253,21 @@ describe('answers with __proto__, constructor and prototype keys (8.4)', () => {
 	});
 });
 
+test('an answer nested 200,000 levels deep fails its item as unreadable, not as a bug', async () => {
+	const depth = 200_000;
+	const target = await server((req, res) => {
+		res.writeHead(req.url.includes('cs_open_1') ? 200 : 400, { 'content-type': 'application/json' });
+		res.end(`{"id":"x","deep":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+	});
+	const { output } = await run('upag', target, {
+		parameters: { checkoutSessionId: id('={{ $json.session }}') },
+		items: [{ session: 'cs_open_1' }, { session: 'cs_open_2' }],
+		onError: 'continueRegularOutput',
+	});
+	expect(output[0].json).toMatchObject({ httpCode: 200, code: 'MALFORMED_RESPONSE' });
+	expect(output[1].json).toMatchObject({ error: '[item 1] Upag answered 400', httpCode: 400 });
+});
+
 describe('error bodies are summarised in linear time (8.5)', () => {
 	const MB = 1024 * 1024;
 	test.each([

@@ -12,6 +12,9 @@ describe('describeBody: summarising any error body is linear (8.5)', () => {
 		['nested tags', '<<<<a>>>>'.repeat(MB / 8)],
 		['"<" without ">" after a tag', `<b>ok</b>${'<x'.repeat(MB / 2)}`],
 		['only whitespace between tags', '<p>   </p>'.repeat(MB / 10)],
+		['spaces', ' '.repeat(MB)],
+		['no-break spaces', '\u00a0'.repeat(MB)],
+		['tags and nothing else', '<p></p>'.repeat(MB / 7)],
 	])('1 MB of %s', (_, body) => {
 		const text = describeBody(body);
 		expect(text === undefined || text.length <= 201).toBe(true);
