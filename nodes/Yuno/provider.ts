@@ -5,19 +5,24 @@ import { YUNO_BASE_URLS } from '../../credentials/YunoApi.credentials';
 
 export { YUNO_BASE_URLS };
 
-/** The documented base URL of an environment; anything else (`__proto__`, a typo) is refused by name. */
-export function yunoBaseUrl(environment: unknown): string {
+/** Why an Environment value is unusable: only the three documented ones are (own keys, so not `__proto__`). */
+function environmentProblem(environment: unknown): string | undefined {
 	if (
 		typeof environment === 'string' &&
 		Object.prototype.hasOwnProperty.call(YUNO_BASE_URLS, environment)
 	) {
-		return YUNO_BASE_URLS[environment];
+		return undefined;
 	}
 	const shown =
 		typeof environment === 'string' ? `"${environment.slice(0, 40)}"` : typeof environment;
-	throw new Error(
-		`The credential's Environment ${shown} is not one of ${Object.keys(YUNO_BASE_URLS).join(', ')}`,
-	);
+	return `The credential's Environment ${shown} is not one of ${Object.keys(YUNO_BASE_URLS).join(', ')}`;
+}
+
+/** The documented base URL of an environment; anything else (`__proto__`, a typo) is refused by name. */
+export function yunoBaseUrl(environment: unknown): string {
+	const problem = environmentProblem(environment);
+	if (problem !== undefined) throw new Error(problem);
+	return YUNO_BASE_URLS[environment as string];
 }
 
 /**
@@ -39,6 +44,11 @@ function parseYunoError(body: unknown): ProviderErrorDetails {
 export const yuno: Provider = {
 	displayName: 'Yuno',
 	credentialType: 'yunoApi',
+	// Base URL Override replaces the Environment, so an unknown one matters only without it.
+	credentialProblem: (credentials: ICredentialDataDecryptedObject) =>
+		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
+			? undefined
+			: environmentProblem(credentials.environment ?? 'sandbox'),
 	defaultBaseUrl: (credentials: ICredentialDataDecryptedObject) =>
 		yunoBaseUrl(credentials.environment ?? 'sandbox'),
 	secretFields: ['publicApiKey', 'privateSecretKey'],

@@ -292,6 +292,15 @@ export async function createApiClient(
 		);
 	}
 	const { credentials } = normalised;
+	const credentialProblem = provider.credentialProblem?.(credentials);
+	if (credentialProblem !== undefined) {
+		throw setupError(
+			node,
+			FAILURE_CODES.invalidCredentials,
+			credentialProblem,
+			'Fix the credential: pick one of the values its field offers.',
+		);
+	}
 	const base = checkBaseUrl(provider, credentials);
 	if (base.url === undefined) {
 		throw setupError(

@@ -26,6 +26,8 @@ export interface Provider {
 	/** Name shown in messages, e.g. "Upag". */
 	displayName: string;
 	credentialType: string;
+	/** A credential value the provider cannot work with (named in the message), checked before any request. */
+	credentialProblem?(credentials: ICredentialDataDecryptedObject): string | undefined;
 	/** The provider's documented base URL for these credentials (used when no override is set). */
 	defaultBaseUrl(credentials: ICredentialDataDecryptedObject): string;
 	/** Credential fields whose values must never reach output, errors or logs. */

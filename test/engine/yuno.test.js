@@ -159,6 +159,18 @@ describe('Yuno: values from the session, environments, numbers, clearing, URLs',
 		},
 	);
 
+	test('under Continue On Fail an unknown environment fails every item with a credential code', async () => {
+		const { output } = await ctx.run('yuno', { checkoutSessionId: id(OPEN), updateFields: { workflow: 'CHECKOUT' } }, [{}, {}], {
+			credentials: { environment: 'valueOf', baseUrl: '' },
+			onError: 'continueRegularOutput',
+		});
+		expect(output.map((item) => [item.json.code, item.json.error])).toEqual([
+			['INVALID_CREDENTIALS', expect.stringContaining('Environment "valueOf" is not one of sandbox, production, eu')],
+			['INVALID_CREDENTIALS', expect.stringContaining('Environment "valueOf" is not one of sandbox, production, eu')],
+		]);
+		expect(ctx.requests()).toEqual([]);
+	});
+
 	test('an installment count beyond int32 is refused; 2^31 - 1 is sent', async () => {
 		const fields = { merchantOrderId: 'order-1', paymentDescription: 'Plan test', country: 'BR' };
 		const { output } = await ctx.run(

@@ -26,7 +26,8 @@
  * checks per item:
  *   P1 one output item per input item, in order, `pairedItem: { item: i }`, and the run itself
  *      does not fail;
- *   P2 a rejected item is `{ error: '[item i] <Label> (<field>): …', httpCode: null, code: 'INVALID_INPUT' }`,
+ *   P2 a rejected item is `{ error: '[item i] <Label> (<field>): …', code: 'INVALID_INPUT' }` (plus
+ *      `sessionId` when the session id itself was valid),
  *      <field> is one the model marked invalid/either, and no request carried its session id;
  *   P3 an accepted item sent exactly one update (Yuno: and one GET when it had to fill required
  *      fields), answered 200 by the sandbox (which validates the documented schema itself), or
@@ -567,11 +568,8 @@ function checkSegment(model, cases, result, requests, counts) {
 		if (rejected) {
 			counts.rejected += 1;
 			const match = ERROR_LINE.exec(typeof json.error === 'string' ? json.error : '');
-			if (
-				json.httpCode !== null ||
-				typeof json.error !== 'string' ||
-				Object.keys(json).length !== 3
-			)
+			const extra = Object.keys(json).filter((key) => !['error', 'code', 'sessionId'].includes(key));
+			if (json.httpCode !== undefined || typeof json.error !== 'string' || extra.length > 0)
 				fail(i, `malformed error item ${text.slice(0, 300)}`);
 			const named = match ? [...json.error.matchAll(NAMED_FIELD)].map((found) => found[1]) : [];
 			if (!match || Number(match[1]) !== i || named.length === 0)
@@ -640,7 +638,7 @@ function checkSegment(model, cases, result, requests, counts) {
 			if (mine.length === 0 || updates.length > 1 || others.length > 1)
 				fail(i, `unknown session: ${mine.length} requests (${updates.length} updates)`);
 			const last = mine[mine.length - 1];
-			if (last && json.httpCode !== String(last.status))
+			if (last && json.httpCode !== last.status)
 				fail(i, `unknown session answered ${last.status}, output ${text.slice(0, 300)}`);
 			for (const r of mine)
 				if (r.status !== model.unknownStatus)
