@@ -161,9 +161,20 @@ export async function receiveWebhook(
 	};
 }
 
-/** The one webhook of a trigger: POST, answered as soon as it is received. */
+/**
+ * The one webhook of a trigger: POST, answered as soon as it is received. A path with a
+ * `:parameter` must be marked full: n8n then keeps the node's webhook ID apart from the path,
+ * as its dynamic-path lookup expects (without it, n8n 2.41 never finds such a webhook).
+ */
 export function webhookDescription(path = 'webhook'): IWebhookDescription {
-	return { name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path };
+	const dynamic = path.includes(':');
+	return {
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		path,
+		...(dynamic ? { isFullPath: true } : {}),
+	};
 }
 
 /**

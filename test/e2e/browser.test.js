@@ -445,3 +445,83 @@ test('Upag: checkout session by ID or URL, and its update fields', async () => {
 	await screenshot(page, 'upag-node.png');
 	await page.close();
 });
+
+describe('the credential Test in the editor', () => {
+	const { SANDBOX_KEYS } = require('../../sandbox');
+	const yunoKeys = {
+		environment: 'sandbox',
+		publicApiKey: SANDBOX_KEYS.yuno.publicApiKey,
+		privateSecretKey: SANDBOX_KEYS.yuno.privateSecretKey,
+		accountId: SANDBOX_KEYS.yuno.accountId,
+	};
+	const CASES = [
+		{
+			title: 'Yuno, the sandbox keys: passes',
+			name: 'Yuno (sandbox keys)',
+			type: 'yunoApi',
+			data: yunoKeys,
+			base: 'yuno',
+			expected: 'Connection tested successfully',
+			shot: 'yuno-credential-test.png',
+		},
+		{
+			title: 'Yuno, a wrong private key: fails saying it was refused',
+			name: 'Yuno (wrong private key)',
+			type: 'yunoApi',
+			data: { ...yunoKeys, privateSecretKey: 'yuno_wrong_secret_for_browser' },
+			base: 'yuno',
+			expected: 'Yuno refused these credentials (HTTP 401)',
+		},
+		{
+			title: 'Speed, a Base URL that is not Speed’s API: fails',
+			name: 'Speed (wrong Base URL)',
+			type: 'speedApi',
+			data: { secretKey: SANDBOX_KEYS.speed.secretKey },
+			base: 'not-speed',
+			expected: 'does not answer like the Speed API',
+		},
+		{
+			title: 'Upag, the sandbox token: not refused, and said to be unconfirmable',
+			name: 'Upag (sandbox token)',
+			type: 'upagApi',
+			data: { token: SANDBOX_KEYS.upag.token },
+			base: 'upag',
+			expected: 'Not confirmed: Upag did not refuse this token',
+			shot: 'upag-credential-test.png',
+		},
+	];
+
+	test.each(CASES)('$title', async ({ name, type, data, base, expected, shot }) => {
+		const baseUrl = sandbox.baseUrls[base] ?? `${sandbox.url}/${base}`;
+		const { id } = await rest.ok('POST', '/rest/credentials', { name, type, data: { ...data, baseUrl: '' } });
+		const page = await context.newPage();
+		await page.goto(`${state.mainUrl}/home/credentials/${id}`);
+		const modal = page.locator('[data-test-id="editCredential-modal"]');
+		await modal.waitFor();
+		// Typing the Base URL Override and saving is what makes the editor run the test.
+		const input = parameter(page, 'baseUrl').locator('input').first();
+		await input.fill(baseUrl);
+		await page.locator('[data-test-id="credential-save-button"]').click();
+		if (expected.startsWith('Connection tested')) {
+			await expectText(modal, expected);
+			expect(await modal.innerText()).not.toContain('Couldn');
+		} else {
+			// The editor shows "Couldn’t connect with these settings"; the test's message is under "More details".
+			await expectText(modal, 'with these settings');
+			await modal.getByText('More details').click();
+			await expectText(modal, expected);
+		}
+		if (shot) {
+			// n8n's "Credential saved" toast closes by itself.
+			await page.locator('.el-notification').first().waitFor({ state: 'hidden', timeout: 15000 });
+			// The banner fades in: wait until two frames a moment apart are the same.
+			await eventually(
+				async () => [await modal.screenshot(), await new Promise((r) => setTimeout(r, 300)).then(() => modal.screenshot())],
+				([a, b]) => expect(a.equals(b)).toBe(true),
+				{ timeoutMs: 10000 },
+			);
+			await screenshot(page, shot);
+		}
+		await page.close();
+	});
+});

@@ -296,8 +296,19 @@ test('example 3: one Edit Fields node drives an update at each of the four provi
 		id: 'cs_active_1',
 		success_message: 'Thanks! Your spring-sale order is on its way.',
 	});
+	// Sprintcheckout answers only { sessionId, redirectUrl }; the fields sent confirm the change.
 	expect(nodeOutput(run, 'Sprintcheckout')[0]).toEqual([
-		{ sessionId: 'sc_open_2', redirectUrl: 'https://app.sprintcheckout.com/?uid=sc_open_2' },
+		{
+			sessionId: 'sc_open_2',
+			redirectUrl: 'https://app.sprintcheckout.com/?uid=sc_open_2',
+			sent: {
+				amount: 89.9,
+				cancelUrl: 'https://shop.example.com/cart',
+				concept: 'spring-sale',
+				currency: 'USD',
+				successUrl: 'https://shop.example.com/thanks?campaign=spring-sale',
+			},
+		},
 	]);
 	expect(nodeOutput(run, 'Yuno')[0][0]).toMatchObject({
 		checkout_session: 'a0000000-0000-4000-8000-000000000002',

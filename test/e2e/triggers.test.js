@@ -110,7 +110,12 @@ describe.each(Object.keys(TRIGGERS))('%s trigger in real n8n', (provider) => {
 			{ timeoutMs: 30000 },
 		);
 		expect(execution).toMatchObject({ mode: 'webhook', workflowId: id });
-		const details = await rest.ok('GET', `/rest/executions/${execution.id}`);
+		// The execution is listed as soon as it starts; its status settles a moment later.
+		const details = await eventually(
+			() => rest.ok('GET', `/rest/executions/${execution.id}`),
+			(found) => expect(['new', 'running']).not.toContain(found.status),
+			{ timeoutMs: 30000 },
+		);
 		expect(details.status).toBe('success');
 		// The event the sandbox sent is in the execution's data.
 		expect(details.data).toContain(JSON.parse(genuine.sent.body)[provider === 'yuno' ? 'type_event' : provider === 'speed' ? 'event_type' : 'event']);
@@ -153,7 +158,12 @@ test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the w
 	});
 	const url = `${state.mainUrl}/webhook/${webhookId}/webhook`;
 	await rest.ok('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
-	const post = sandbox.requests.find((r) => r.provider === 'yuno' && r.method === 'POST' && r.path === '/webhooks');
+	// Publishing goes live a moment later (n8n's publication outbox).
+	const post = await eventually(
+		() => sandbox.requests.find((r) => r.provider === 'yuno' && r.method === 'POST' && r.path === '/webhooks'),
+		(found) => expect(found).toBeDefined(),
+		{ timeoutMs: 30000 },
+	);
 	// n8n's own idea of its webhook URL (host "localhost" unless WEBHOOK_URL is set) is what Yuno gets.
 	expect(post).toMatchObject({ status: 201, body: { payment_triggers: ['PURCHASE'], hmac_client_secret: spec.credentials.hmacClientSecret } });
 	expect(post.body.url).toMatch(new RegExp(`^https?://[^/]+/webhook/${webhookId}/webhook$`));
@@ -162,7 +172,11 @@ test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the w
 	await eventually(() => executionsOf(created.id), (list) => expect(list).toHaveLength(1), { timeoutMs: 30000 });
 
 	await rest.ok('POST', `/rest/workflows/${created.id}/deactivate`);
-	expect(sandbox.requests.filter((r) => r.provider === 'yuno' && r.method === 'DELETE')).toHaveLength(1);
+	await eventually(
+		() => sandbox.requests.filter((r) => r.provider === 'yuno' && r.method === 'DELETE'),
+		(deletes) => expect(deletes).toHaveLength(1),
+		{ timeoutMs: 30000 },
+	);
 });
 
 /*
