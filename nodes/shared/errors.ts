@@ -97,6 +97,7 @@ export const FAILURE_CODES = {
 	responseTooLarge: 'RESPONSE_TOO_LARGE',
 	malformedResponse: 'MALFORMED_RESPONSE',
 	requestFailed: 'REQUEST_FAILED',
+	cancelled: 'EXECUTION_CANCELLED',
 	internal: 'INTERNAL_ERROR',
 } as const;
 

@@ -374,7 +374,7 @@ export async function createApiClient(
 			const stopped = error instanceof ResponseTooLarge ? 'tooLarge' : deadline.reason();
 			if (stopped === 'tooLarge' || stopped === 'cancelled') {
 				const code =
-					stopped === 'tooLarge' ? FAILURE_CODES.responseTooLarge : 'EXECUTION_CANCELLED';
+					stopped === 'tooLarge' ? FAILURE_CODES.responseTooLarge : FAILURE_CODES.cancelled;
 				return { done: false, failure: { networkCode: code, attempts }, retryable: false };
 			}
 			if (stopped === 'timeout') {

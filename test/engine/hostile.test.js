@@ -268,6 +268,49 @@ test('an answer nested 200,000 levels deep fails its item as unreadable, not as 
 	expect(output[1].json).toMatchObject({ error: '[item 1] Upag answered 400', httpCode: 400 });
 });
 
+describe('only network failures are retried (8.11)', () => {
+	/** A TCP server that answers every connection with `reply` (not HTTP), counting connections. */
+	async function tcpServer(reply) {
+		const net = require('node:net');
+		const state = { connections: 0, sockets: [] };
+		const tcp = net.createServer((socket) => {
+			state.connections += 1;
+			state.sockets.push(socket);
+			socket.on('error', () => {});
+			socket.on('data', () => reply(socket));
+		});
+		await new Promise((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+		state.url = `http://127.0.0.1:${tcp.address().port}`;
+		state.close = async () => {
+			state.sockets.forEach((socket) => socket.destroy());
+			await new Promise((resolve) => tcp.close(resolve));
+		};
+		return state;
+	}
+
+	test('an answer that is not HTTP is surfaced once with REQUEST_FAILED, not retried as a network failure', async () => {
+		const broken = await tcpServer((socket) => socket.end('HELLO, THIS IS NOT HTTP\r\n\r\n'));
+		try {
+			const { output } = await run('upag', broken, { parameters: { options: { maxRetries: 3 } }, onError: 'continueRegularOutput' });
+			expect(output[0].json).toMatchObject({ code: 'REQUEST_FAILED', error: expect.stringMatching(/^\[item 0\] Upag could not be reached: REQUEST_FAILED \(/) });
+			expect(broken.connections).toBe(1);
+		} finally {
+			await broken.close();
+		}
+	});
+
+	test('a connection closed without an answer is a network failure and is retried', async () => {
+		const closing = await tcpServer((socket) => socket.destroy());
+		try {
+			const { output } = await run('upag', closing, { parameters: { options: { maxRetries: 2 } }, onError: 'continueRegularOutput' });
+			expect(output[0].json).toMatchObject({ code: 'ECONNRESET', error: '[item 0] Upag could not be reached after 3 attempts: ECONNRESET' });
+			expect(closing.connections).toBe(3);
+		} finally {
+			await closing.close();
+		}
+	});
+});
+
 describe('error bodies are summarised in linear time (8.5)', () => {
 	const MB = 1024 * 1024;
 	test.each([
