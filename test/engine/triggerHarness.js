@@ -129,7 +129,13 @@ function createTrigger({
 		return await nodeType.webhookMethods.default[method].call(context);
 	}
 
-	return { deliver, hook, workflow, node };
+	/** The production URL n8n computes for the node (what its panel shows and Yuno gets). */
+	function webhookUrl() {
+		const context = new core.HookContext(workflow, node, additionalData(helper, undefined), 'trigger', 'activate', undefined);
+		return context.getNodeWebhookUrl('default');
+	}
+
+	return { deliver, hook, webhookUrl, workflow, node };
 }
 
 module.exports = { createTrigger };

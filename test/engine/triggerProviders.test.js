@@ -27,6 +27,13 @@ test.each(Object.keys(TRIGGERS))('%s: no secret of the credential reaches the ou
 	expect(accepted.started).toBe(true);
 });
 
+test.each(Object.keys(TRIGGERS))('%s: the production URL n8n computes is <base>/webhook/<node webhook id>/<path>', (provider) => {
+	const spec = TRIGGERS[provider];
+	const { webhookUrl } = createTrigger({ type: spec.type, parameters: { events: ['*'] }, credentials: spec.credentials });
+	// Upag's ends in /:secret, which the user replaces with the URL secret when entering it in Upag.
+	expect(webhookUrl()).toBe(`http://localhost:5678/webhook/b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e/${spec.path}`);
+});
+
 describe('Speed', () => {
 	test('a retry (new webhook-id, timestamp and signature, same event id) does not run twice', async () => {
 		const { send } = setUp('speed');
