@@ -1,5 +1,5 @@
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
-const { describeBody, errorItemJson, toItemError, providerError, InputError } = require('../../nodes/shared/errors');
+const { describeBody, errorItemJson, toItemError, providerError, InputError, formatIssuePath, parseLooseError } = require('../../nodes/shared/errors');
 const { successJson } = require('../../nodes/shared/itemLoop');
 
 const node = { id: '1', name: 'Upag', type: 'upag', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -95,4 +95,18 @@ test('n8n error classes pass through toItemError unchanged', () => {
 	const operation = new NodeOperationError(node, 'y');
 	expect(toItemError(node, 0, api)).toBe(api);
 	expect(toItemError(node, 0, operation)).toBe(operation);
+});
+
+test('issue paths read like parameter names', () => {
+	expect(formatIssuePath(['metadata', 2, 'key'])).toBe('metadata[2].key');
+	expect(formatIssuePath(['currency'])).toBe('currency');
+});
+
+test('loose error bodies: common keys, otherwise the body as sent', () => {
+	expect(parseLooseError({ code: 'SESSION_CLOSED', message: 'Session is not open' })).toEqual({
+		code: 'SESSION_CLOSED',
+		message: 'Session is not open',
+	});
+	expect(parseLooseError({ weird: true })).toEqual({ message: '{"weird":true}' });
+	expect(parseLooseError(null)).toEqual({});
 });
