@@ -7,7 +7,7 @@ const { performance } = require('node:perf_hooks');
 process.env.CHECKOUT_NODES_ROOT = path.resolve(__dirname, '..', 'dist');
 const axios = require('axios');
 const { SANDBOX_KEYS, bulkSessionId } = require('../sandbox');
-const { runNode } = require('../test/helpers/engine');
+const { runNode } = require('../harness/engine');
 
 const PACKAGE = 'n8n-nodes-checkout-sessions';
 

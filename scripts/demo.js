@@ -10,8 +10,8 @@ execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore',
 process.env.CHECKOUT_NODES_ROOT = path.join(root, 'dist');
 
 const { startSandbox, SEEDED } = require('../sandbox');
-const { runNode } = require('../test/helpers/engine');
-const { sandboxCredentials } = require('../test/engine/sandboxRun');
+const { runNode } = require('../harness/engine');
+const { sandboxCredentials } = require('../harness/providers');
 
 const id = (value) => ({ __rl: true, mode: 'id', value });
 

@@ -133,7 +133,7 @@ async function main() {
 	});
 	const state = readState(stateFile);
 
-	const { startSandbox, SANDBOX_KEYS } = require('../sandbox');
+	const { startSandbox } = require('../sandbox');
 	const sandboxPort = await freePort(state.sandboxPort ?? DEFAULT_SANDBOX_PORT);
 	const sandbox = await startSandbox({ port: sandboxPort });
 
@@ -157,7 +157,7 @@ async function main() {
 
 	// Credentials: imported once. When the sandbox had to move to another port, the ones that
 	// still point at the old sandbox are moved along; credentials edited by hand stay as they are.
-	const wanted = sandboxCredentials(sandbox.baseUrls, SANDBOX_KEYS);
+	const wanted = sandboxCredentials(sandbox.baseUrls);
 	if (!state.credentialsSandboxUrl) {
 		await instance.importCredentials(wanted);
 		console.log(

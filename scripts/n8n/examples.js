@@ -5,41 +5,30 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { providers } = require('../../harness/providers');
 const { paths } = require('./paths');
 
 /** Where the examples expect their files: n8n's default allowed folder in its Docker image. */
 const EXAMPLE_FILES_PLACEHOLDER = '/home/node/.n8n-files';
 const EXAMPLE_FILES_SUBDIR = 'checkout-sessions';
 
-const CREDENTIALS = {
-	sprintcheckout: {
-		id: 'SandboxSprint001',
-		name: 'Sprintcheckout (local sandbox)',
-		type: 'sprintcheckoutApi',
-	},
-	speed: { id: 'SandboxSpeed0001', name: 'Speed (local sandbox)', type: 'speedApi' },
-	yuno: { id: 'SandboxYuno00001', name: 'Yuno (local sandbox)', type: 'yunoApi' },
-	upag: { id: 'SandboxUpag00001', name: 'Upag (local sandbox)', type: 'upagApi' },
-};
+/** One sandbox credential per provider, with a fixed id that the examples reference. */
+const CREDENTIALS = Object.fromEntries(
+	providers().map((row) => [
+		row.name,
+		{ id: row.credentialId, name: `${row.displayName} (local sandbox)`, type: row.credentialType },
+	]),
+);
 
-/** The four credentials as `n8n import:credentials` takes them (decrypted data). */
-function sandboxCredentials(baseUrls, keys) {
-	const data = {
-		sprintcheckout: { apiKey: keys.sprintcheckout.apiKey, baseUrl: baseUrls.sprintcheckout },
-		speed: { secretKey: keys.speed.secretKey, apiVersion: '', baseUrl: baseUrls.speed },
-		yuno: {
-			environment: 'sandbox',
-			publicApiKey: keys.yuno.publicApiKey,
-			privateSecretKey: keys.yuno.privateSecretKey,
-			accountId: keys.yuno.accountId,
-			baseUrl: baseUrls.yuno,
-		},
-		upag: { token: keys.upag.token, baseUrl: baseUrls.upag },
-	};
-	return Object.entries(CREDENTIALS)
-		.map(([provider, credential]) => ({
-			...credential,
-			data: data[provider],
+// As a new credential leaves it: Speed's API version not set.
+const AS_NEW = { speed: { apiVersion: '' } };
+
+/** The credentials as `n8n import:credentials` takes them (decrypted data). */
+function sandboxCredentials(baseUrls) {
+	return providers()
+		.map((row) => ({
+			...CREDENTIALS[row.name],
+			data: { ...row.sandboxCredentials(baseUrls[row.name]), ...AS_NEW[row.name] },
 			isManaged: false,
 		}))
 		.concat(webhookCredentials());

@@ -66,8 +66,8 @@ class N8nInstance {
 		}
 	}
 
-	async importSandboxCredentials(sandbox, keys) {
-		await this.importCredentials(sandboxCredentials(sandbox.baseUrls, keys));
+	async importSandboxCredentials(sandbox) {
+		await this.importCredentials(sandboxCredentials(sandbox.baseUrls));
 	}
 
 	/** Imports workflows (objects with fixed ids). */

@@ -2,7 +2,7 @@
 // httpRequestWithAuthentication, then the rules): against the sandbox and small scripted servers.
 const http = require('node:http');
 const { SANDBOX_KEYS } = require('../../sandbox');
-const { credentialClasses, authenticateWith } = require('../helpers/engine');
+const { credentialClass, authenticateWith } = require('../../harness/engine');
 const { runCredentialTest } = require('../helpers/credentialTester');
 const { useSandboxEngine } = require('./sandboxRun');
 
@@ -38,7 +38,7 @@ const test_ = (provider, overrides = {}) =>
 
 describe.each(PROVIDERS)('%s credential test', (provider) => {
 	test('is declarative: no node-side test function (n8n\'s scanner flags the helper those get)', () => {
-		const credential = new credentialClasses[`${provider}Api`]();
+		const credential = new (credentialClass(`${provider}Api`))();
 		expect(credential.test.request.disableFollowRedirect).toBe(true);
 	});
 

@@ -4,7 +4,7 @@
  * real engine against a small scripted server on 127.0.0.1 that does what such a server
  * would: echo the key back, trickle bytes, send 50 MB, answer with `__proto__` keys.
  */
-const { runNode } = require('../helpers/engine');
+const { runNode } = require('../../harness/engine');
 const { startRawServer } = require('../helpers/rawServer');
 const { id } = require('./sandboxRun');
 

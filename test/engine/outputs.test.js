@@ -4,7 +4,7 @@
  */
 const { SEEDED } = require('../../sandbox');
 const { startRawServer } = require('../helpers/rawServer');
-const { nodeTypes, PACKAGE } = require('../helpers/engine');
+const { nodeTypes, PACKAGE } = require('../../harness/engine');
 const { RUN_OPTIONS } = require('../../nodes/shared/description');
 const { useSandboxEngine, id } = require('./sandboxRun');
 

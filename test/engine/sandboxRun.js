@@ -1,22 +1,7 @@
 'use strict';
-const { startSandbox, SANDBOX_KEYS } = require('../../sandbox');
-const { runNode } = require('../helpers/engine');
-
-/** Credentials that point each node at the sandbox, as a user would set them. */
-function sandboxCredentials(sandbox) {
-	return {
-		sprintcheckout: { apiKey: SANDBOX_KEYS.sprintcheckout.apiKey, baseUrl: sandbox.baseUrls.sprintcheckout },
-		speed: { secretKey: SANDBOX_KEYS.speed.secretKey, apiVersion: '2022-10-15', baseUrl: sandbox.baseUrls.speed },
-		yuno: {
-			environment: 'sandbox',
-			publicApiKey: SANDBOX_KEYS.yuno.publicApiKey,
-			privateSecretKey: SANDBOX_KEYS.yuno.privateSecretKey,
-			accountId: SANDBOX_KEYS.yuno.accountId,
-			baseUrl: sandbox.baseUrls.yuno,
-		},
-		upag: { token: SANDBOX_KEYS.upag.token, baseUrl: sandbox.baseUrls.upag },
-	};
-}
+const { startSandbox } = require('../../sandbox');
+const { runNode } = require('../../harness/engine');
+const { sandboxCredentials } = require('../../harness/providers');
 
 /** One sandbox per test file; `ctx.run(type, parameters, items, overrides)` runs a node against it. */
 function useSandboxEngine(options = {}) {

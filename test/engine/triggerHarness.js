@@ -15,7 +15,7 @@ const {
 	TestCredentialsHelper,
 	additionalData,
 	prepareContainer,
-} = require('../helpers/engine');
+} = require('../../harness/engine');
 
 function fakeResponse() {
 	const res = {

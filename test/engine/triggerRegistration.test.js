@@ -6,7 +6,7 @@
  */
 const { startSandbox } = require('../../sandbox');
 const { createTrigger } = require('./triggerHarness');
-const { nodeType } = require('../helpers/engine');
+const { nodeType } = require('../../harness/engine');
 const { TRIGGERS, asRequest } = require('./triggerCases');
 const { sandboxCredentials } = require('./sandboxRun');
 const { SIGNERS } = require('../../sandbox/webhooks/signers');

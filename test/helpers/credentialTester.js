@@ -10,11 +10,11 @@ require('reflect-metadata');
 const core = require('n8n-core');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 const get = require('lodash/get');
-const { credentialClasses, TestCredentialsHelper, additionalData, prepareContainer } = require('./engine');
+const { credentialClass, TestCredentialsHelper, additionalData, prepareContainer } = require('../../harness/engine');
 
 async function runCredentialTest(credentialType, data) {
 	prepareContainer();
-	const { test } = new credentialClasses[credentialType]();
+	const { test } = new (credentialClass(credentialType))();
 	const credentialsDecrypted = { id: '1', name: 'Test credential', type: credentialType, data: { ...data } };
 	const nodeType = {
 		description: {

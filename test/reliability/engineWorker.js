@@ -1,7 +1,7 @@
 'use strict';
 /**
  * A worker thread that runs the node under test in n8n-core's real WorkflowExecute
- * (test/helpers/engine.js) against its own provider sandbox (sandbox/index.js), so that the
+ * (harness/engine.js) against its own provider sandbox (sandbox/index.js), so that the
  * fuzz tests can use both cores of the machine: fuzzKit.js hands each worker one engine run
  * (one segment of items) at a time.
  *
@@ -41,7 +41,7 @@ for (const extension of ['.json', '.node']) {
 
 // See fuzzKit.js: UTC makes n8n's per-expression global context cheaper; no parameter uses dates.
 require('n8n-workflow').setGlobalState({ defaultTimezone: 'UTC' });
-const { runNode } = require('../helpers/engine');
+const { runNode } = require('../../harness/engine');
 const { startSandbox } = require('../../sandbox');
 const { sandboxCredentials } = require('../engine/sandboxRun');
 

@@ -1,17 +1,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { SANDBOX_KEYS } = require('../../sandbox');
-
-/** Every secret the sandbox credentials hold, and the Basic-auth form of Speed's key. */
-const SECRETS = [
-	SANDBOX_KEYS.sprintcheckout.apiKey,
-	SANDBOX_KEYS.speed.secretKey,
-	Buffer.from(`${SANDBOX_KEYS.speed.secretKey}:`).toString('base64'),
-	SANDBOX_KEYS.yuno.publicApiKey,
-	SANDBOX_KEYS.yuno.privateSecretKey,
-	SANDBOX_KEYS.upag.token,
-];
+const { SECRETS } = require('../../harness/providers');
 
 /** How many times any secret occurs in a text. */
 function secretsIn(text) {

@@ -22,7 +22,7 @@
  *
  * `fuzzProvider` runs each segment through the real n8n engine (one WorkflowExecute run per
  * segment, "Continue On Fail" on) against the provider sandbox, in worker threads so both cores
- * work (engineWorker.js: test/helpers/engine.js + sandbox/, each worker its own sandbox), then
+ * work (engineWorker.js: harness/engine.js + sandbox/, each worker its own sandbox), then
  * checks per item:
  *   P1 one output item per input item, in order, `pairedItem: { item: i }`, and the run itself
  *      does not fail;
@@ -49,18 +49,9 @@ const os = require('node:os');
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const fc = require('fast-check');
-const { SANDBOX_KEYS } = require('../../sandbox');
+const { SECRETS } = require('../../harness/providers');
 
 /* ------------------------------------------------------------------ secrets */
-
-const SECRETS = [
-	SANDBOX_KEYS.sprintcheckout.apiKey,
-	SANDBOX_KEYS.speed.secretKey,
-	Buffer.from(`${SANDBOX_KEYS.speed.secretKey}:`).toString('base64'),
-	SANDBOX_KEYS.yuno.publicApiKey,
-	SANDBOX_KEYS.yuno.privateSecretKey,
-	SANDBOX_KEYS.upag.token,
-];
 
 function leakedSecret(text) {
 	return SECRETS.find((secret) => text.includes(secret));

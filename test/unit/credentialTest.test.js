@@ -7,7 +7,7 @@ const { sprintcheckout } = require('../../nodes/Sprintcheckout/provider');
 const { speed } = require('../../nodes/Speed/provider');
 const { yuno } = require('../../nodes/Yuno/provider');
 const { upag } = require('../../nodes/Upag/provider');
-const { credentialClasses } = require('../helpers/engine');
+const { credentialClass } = require('../../harness/engine');
 
 const providers = { sprintcheckout, speed, yuno, upag };
 
@@ -22,7 +22,7 @@ const node = { id: 'n', name: 'n', type: 't', typeVersion: 1, position: [0, 0], 
 
 /** The base URL n8n would use for the credential test, given these credential values. */
 function testBaseUrl(type, credentials) {
-	const { test } = new credentialClasses[`${type}Api`]();
+	const { test } = new (credentialClass(`${type}Api`))();
 	return workflow.expression.getSimpleParameterValue(node, test.request.baseURL, 'internal', { $credentials: credentials });
 }
 
