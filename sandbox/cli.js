@@ -8,6 +8,9 @@ const USAGE = `Usage: node sandbox/cli.js [options]
   --port <n>             port to listen on (default: env SANDBOX_PORT or 4010; 0 = any free port)
   --host <addr>          address to bind (default 127.0.0.1)
   --latency-ms <n>       delay every answer by n milliseconds (default 0)
+  --capacity <n>         work on n requests at once, queue the rest (default: no limit)
+  --queue <n>            with --capacity: refuse a request that finds n waiting (default: no limit)
+  --over-capacity <s>    what a refused request gets: 503 | 429 (default 503)
   --rate-limit <rps>     token bucket shared by all providers, burst = rps (default: off)
   --burst <n>            bucket size for --rate-limit (default: same as rps)
   --retry-after <form>   Retry-After on 429s: seconds | date | none (default seconds)
@@ -23,6 +26,9 @@ const VALUE_OPTIONS = [
 	'port',
 	'host',
 	'latency-ms',
+	'capacity',
+	'queue',
+	'over-capacity',
 	'rate-limit',
 	'burst',
 	'retry-after',
@@ -70,6 +76,16 @@ function optionsFrom(args) {
 		bulkSessions: number(args, 'bulk-sessions', 10000),
 		record: !args['no-record'],
 	};
+	const concurrent = number(args, 'capacity', 0);
+	if ((args.queue || args['over-capacity']) && !(concurrent > 0))
+		throw new Error('--queue and --over-capacity need --capacity');
+	if (concurrent > 0) {
+		options.capacity = {
+			concurrent,
+			queue: number(args, 'queue', null),
+			overflow: number(args, 'over-capacity', 503),
+		};
+	}
 	const rps = number(args, 'rate-limit', 0);
 	if (args['retry-after'] && !(rps > 0)) throw new Error('--retry-after needs --rate-limit');
 	if (rps > 0) {
@@ -102,9 +118,10 @@ function banner(sandbox, options) {
 			lines.push(`    ${refusing.state.padEnd(17)} ${refusing.id}`);
 	}
 	const limit = options.rateLimit;
+	const capacity = options.capacity;
 	lines.push(
 		'',
-		`latency ${options.latencyMs} ms; rate limit ${limit ? `${limit.rps} rps (burst ${limit.burst}, Retry-After ${limit.retryAfter})` : 'off'}; faults ${options.faults ? options.faults.rate : 'off'}`,
+		`latency ${options.latencyMs} ms; capacity ${capacity ? `${capacity.concurrent} at once (queue ${capacity.queue ?? 'unlimited'}, then ${capacity.overflow})` : 'unlimited'}; rate limit ${limit ? `${limit.rps} rps (burst ${limit.burst}, Retry-After ${limit.retryAfter})` : 'off'}; faults ${options.faults ? options.faults.rate : 'off'}`,
 		'Press Ctrl-C to stop.',
 	);
 	return `${lines.join('\n')}\n`;

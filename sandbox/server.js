@@ -14,9 +14,20 @@ const { compileRoutes, matchRoute } = require('./lib/router');
 const { Recorder } = require('./lib/recorder');
 const { RateLimiter, retryAfterHeaders } = require('./lib/rate-limiter');
 const { FaultPlan, HTML_502 } = require('./lib/faults');
+const { Capacity } = require('./lib/capacity');
 const { FIRE_PATH, handleFireRequest } = require('./webhooks/fire');
 
-const OPTION_KEYS = ['port', 'host', 'latencyMs', 'rateLimit', 'faults', 'record', 'bulkSessions'];
+const OPTION_KEYS = [
+	'port',
+	'host',
+	'latencyMs',
+	'capacity',
+	'rateLimit',
+	'faults',
+	'record',
+	'timelineMs',
+	'bulkSessions',
+];
 const RUNTIME_KEYS = OPTION_KEYS.filter((k) => k !== 'port' && k !== 'host');
 const DEFAULT_BULK_SESSIONS = 10000;
 const FAULT_MESSAGES = {
@@ -58,7 +69,7 @@ async function startSandbox(options = {}) {
 	const stores = Object.fromEntries(
 		PROVIDERS.map((p) => [p.name, p.createStore({ bulkSessions: DEFAULT_BULK_SESSIONS })]),
 	);
-	const control = { latencyMs: 0, limiter: null, faults: null };
+	const control = { latencyMs: 0, capacity: null, limiter: null, faults: null };
 	const timers = new Set();
 	const hung = new Set();
 	let closed = false;
@@ -68,6 +79,12 @@ async function startSandbox(options = {}) {
 		if ('latencyMs' in opts) {
 			if (!(opts.latencyMs >= 0)) throw new RangeError('latencyMs must be a number >= 0');
 			control.latencyMs = opts.latencyMs;
+		}
+		if ('capacity' in opts)
+			control.capacity = opts.capacity ? new Capacity(opts.capacity) : null;
+		if ('timelineMs' in opts) {
+			if (!(opts.timelineMs >= 0)) throw new RangeError('timelineMs must be a number >= 0');
+			recorder.timelineMs = opts.timelineMs;
 		}
 		if ('rateLimit' in opts)
 			control.limiter = opts.rateLimit ? new RateLimiter(opts.rateLimit) : null;
@@ -83,8 +100,9 @@ async function startSandbox(options = {}) {
 	function reset() {
 		recorder.reset();
 		for (const store of Object.values(stores)) store.reset();
-		Object.assign(control, { latencyMs: 0, limiter: null, faults: null });
+		Object.assign(control, { latencyMs: 0, capacity: null, limiter: null, faults: null });
 		recorder.record = true;
+		recorder.timelineMs = 0;
 		configure(baseline);
 	}
 
@@ -169,6 +187,14 @@ async function startSandbox(options = {}) {
 		}
 	}
 
+	function overCapacity(provider, status) {
+		if (status === 503) return provider.error(503, FAULT_MESSAGES[503]);
+		recorder.stats.throttled += 1;
+		const result = provider.error(429, 'Too many requests');
+		result.headers = retryAfterHeaders('seconds', 1000);
+		return result;
+	}
+
 	/** What the provider itself answers: auth, headers, route, JSON, then the handler. */
 	function answer(call) {
 		const { provider, req, matched, parsed } = call;
@@ -195,13 +221,15 @@ async function startSandbox(options = {}) {
 	}
 
 	async function receive(req, res) {
-		recorder.started();
+		const startedAt = recorder.started();
 		let counted = true;
+		let leaveCapacity = null;
 		// Counted out when the answer is written (not when the socket closes), so stats are
 		// exact as soon as a client has its response; hung and dropped requests count out on close.
 		const done = () => {
-			if (counted) recorder.ended();
+			if (counted) recorder.ended(startedAt);
 			counted = false;
+			leaveCapacity?.();
 		};
 		res.once('close', done);
 
@@ -242,6 +270,12 @@ async function startSandbox(options = {}) {
 				recorder.countUpdate(provider.name, sessionId);
 		}
 
+		if (control.capacity) {
+			const capacity = control.capacity;
+			leaveCapacity = await capacity.enter();
+			if (leaveCapacity === null) return send(call, overCapacity(provider, capacity.overflow));
+			if (res.destroyed) return leaveCapacity();
+		}
 		if (control.latencyMs > 0) await delay(control.latencyMs);
 		if (closed) return;
 
@@ -307,6 +341,7 @@ async function startSandbox(options = {}) {
 		baseUrls: Object.fromEntries(PROVIDERS.map((p) => [p.name, url + p.basePath])),
 		requests: recorder.requests,
 		stats: recorder.stats,
+		timeline: recorder.timeline,
 		configure,
 		reset,
 		close,

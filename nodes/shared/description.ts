@@ -91,9 +91,29 @@ export function requestOptions(extra: INodeProperties[] = []): INodeProperties {
 		default: {},
 		options: [
 			...extra,
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'options',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+						description:
+							'Starts with 4 items at a time, sends more while answers stay fast, fewer on 429, 502, 503, 504 or slower answers (up to Max Concurrent Requests if set, else 64)',
+					},
+					{
+						name: 'Fixed',
+						value: 'fixed',
+						description: 'Always Max Concurrent Requests items at a time',
+					},
+				],
+				default: 'auto',
+				description: 'How many items are sent to the provider at the same time',
+			},
 			runOption(
 				'maxConcurrentRequests',
-				'How many items are sent to the provider at the same time (1 to 64). The node also slows down by itself when the provider answers 429.',
+				'The most items sent to the provider at the same time (1 to 64). Without Concurrency set, this many at a time (Fixed); with Auto, the most it may reach. The node also slows down by itself when the provider answers 429.',
 			),
 			runOption(
 				'maxRetries',

@@ -15,8 +15,9 @@ export function successJson(answer: IDataObject): IDataObject {
 }
 
 /**
- * Runs `handle` for every input item with at most `concurrency` items at a time and
- * returns one output item per input item, in input order, each paired with its input.
+ * Runs `handle` for every input item with at most `limit` items at a time and returns one
+ * output item per input item, in input order, each paired with its input. `limit` is a
+ * number, or a function read again each time an item finishes (Auto concurrency).
  * With "Continue On Fail" a failed item becomes an error item and the rest go on;
  * with "Continue (using error output)" it goes to the node's error output;
  * without it the first failure (in item order) stops the node once running items finish.
@@ -24,11 +25,12 @@ export function successJson(answer: IDataObject): IDataObject {
 export async function runItems(
 	ctx: IExecuteFunctions,
 	handle: (itemIndex: number) => Promise<IDataObject>,
-	concurrency: number,
+	limit: number | (() => number),
 ): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
 	const output: INodeExecutionData[] = new Array(count);
 	const continueOnFail = ctx.continueOnFail();
+	const currentLimit = typeof limit === 'number' ? () => limit : limit;
 	// n8n moves an item to the error output only when its JSON holds nothing but `error`,
 	// `message` and `details`; on that output status and code therefore sit in `details`.
 	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
@@ -39,25 +41,34 @@ export async function runItems(
 	};
 	const failures = new Map<number, unknown>();
 	let next = 0;
+	let running = 0;
 
-	async function worker(): Promise<void> {
-		while (next < count && failures.size === 0) {
-			const itemIndex = next++;
-			try {
-				const json = successJson(await handle(itemIndex));
-				output[itemIndex] = { json, pairedItem: { item: itemIndex } };
-			} catch (error) {
-				if (!continueOnFail) {
-					failures.set(itemIndex, error);
-					return;
-				}
-				output[itemIndex] = { json: failedItemJson(error), pairedItem: { item: itemIndex } };
-			}
+	async function runOne(itemIndex: number): Promise<void> {
+		try {
+			const json = successJson(await handle(itemIndex));
+			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
+		} catch (error) {
+			if (!continueOnFail) failures.set(itemIndex, error);
+			else output[itemIndex] = { json: failedItemJson(error), pairedItem: { item: itemIndex } };
 		}
 	}
 
-	const workers = Math.max(1, Math.min(concurrency, count));
-	await Promise.all(Array.from({ length: workers }, worker));
+	await new Promise<void>((resolve) => {
+		const startMore = (): void => {
+			while (next < count && failures.size === 0 && running < Math.max(1, currentLimit())) {
+				const itemIndex = next++;
+				running += 1;
+				void runOne(itemIndex)
+					.catch((error: unknown) => void failures.set(itemIndex, error))
+					.then(() => {
+						running -= 1;
+						startMore();
+					});
+			}
+			if (running === 0) resolve();
+		};
+		startMore();
+	});
 	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
 	return output;
 }

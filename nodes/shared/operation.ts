@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ConcurrencySetting } from './concurrency';
+import { AdaptiveConcurrency, concurrencySetting } from './concurrency';
 import type { RunOptionLimit, RunOptionName } from './description';
 import { RUN_OPTIONS } from './description';
 import type { FieldLabels } from './errors';
@@ -12,6 +14,7 @@ import type { ApiCall, UpdateOperationSpec } from './types';
 
 export interface RunOptions extends IDataObject {
 	maxConcurrentRequests: number;
+	concurrency: ConcurrencySetting;
 	maxRetries: number;
 	maxRetryWait: number;
 	timeout: number;
@@ -45,9 +48,11 @@ function readRunOption(ctx: IExecuteFunctions, options: IDataObject, name: RunOp
 
 function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const maxConcurrentRequests = readRunOption(ctx, options, 'maxConcurrentRequests');
 	return {
 		...options,
-		maxConcurrentRequests: readRunOption(ctx, options, 'maxConcurrentRequests'),
+		maxConcurrentRequests,
+		concurrency: concurrencySetting(ctx.getNode(), options, maxConcurrentRequests),
 		maxRetries: readRunOption(ctx, options, 'maxRetries'),
 		maxRetryWait: readRunOption(ctx, options, 'maxRetryWait'),
 		timeout: readRunOption(ctx, options, 'timeout'),
@@ -86,12 +91,16 @@ export function validateItem<Input extends IDataObject>(
 
 async function setUp(ctx: IExecuteFunctions, spec: UpdateOperationSpec<IDataObject>) {
 	const options = readRunOptions(ctx);
+	const setting = options.concurrency;
+	const auto = setting.mode === 'auto' ? new AdaptiveConcurrency(setting.ceiling) : undefined;
 	const api = await createApiClient(ctx, spec.provider, {
 		timeoutMs: options.timeout * 1000,
 		maxRetries: options.maxRetries,
 		maxRetryWaitMs: options.maxRetryWait * 1000,
+		onAnswer: auto && ((answer) => auto.onAnswer(answer)),
 	});
-	return { options, api };
+	const limit = auto ? () => auto.limit : options.maxConcurrentRequests;
+	return { options, api, limit };
 }
 
 function toSetupFailure(node: INode, error: unknown): NodeApiError | NodeOperationError {
@@ -121,7 +130,7 @@ export async function runUpdate<Input extends IDataObject>(
 		};
 		return [await runItems(ctx, failEvery, 1)];
 	}
-	const { options, api } = run;
+	const { options, api, limit } = run;
 	const node = ctx.getNode();
 	const labels = labelsOf(spec as unknown as UpdateOperationSpec<IDataObject>);
 	const handle = async (itemIndex: number) => {
@@ -136,7 +145,7 @@ export async function runUpdate<Input extends IDataObject>(
 			throw itemError;
 		}
 	};
-	const output = await runItems(ctx, handle, options.maxConcurrentRequests);
+	const output = await runItems(ctx, handle, limit);
 	return [output];
 }
 

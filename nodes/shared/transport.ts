@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import type { Answer } from './concurrency';
 import type { ApiFailure } from './errors';
 import { FAILURE_CODES, malformedResponseError, providerError, setupError } from './errors';
 import { Pacer } from './pacing';
@@ -19,6 +20,8 @@ export interface RetryPolicy {
 	maxRetries: number;
 	/** Total time one item may spend waiting between attempts. */
 	maxRetryWaitMs: number;
+	/** Told each attempt's latency and status (Auto concurrency learns from them). */
+	onAnswer?: (answer: Answer) => void;
 }
 
 interface FullResponse {
@@ -367,8 +370,10 @@ export async function createApiClient(
 	async function attempt(apiCall: ApiCall, attempts: number, itemIndex: number): Promise<Outcome> {
 		let response: FullResponse;
 		const deadline = requestDeadline(policy.timeoutMs, ctx.getExecutionCancelSignal?.());
+		const sentAt = Date.now();
 		try {
 			response = await send(apiCall, deadline);
+			policy.onAnswer?.({ latencyMs: Date.now() - sentAt, status: response.statusCode });
 		} catch (error) {
 			// No usable answer. The error object holds the request (and its auth header): only its code is kept.
 			const stopped = error instanceof ResponseTooLarge ? 'tooLarge' : deadline.reason();
@@ -378,6 +383,7 @@ export async function createApiClient(
 				return { done: false, failure: { networkCode: code, attempts }, retryable: false };
 			}
 			if (stopped === 'timeout') {
+				policy.onAnswer?.({ latencyMs: Date.now() - sentAt, status: 'timeout' });
 				return {
 					done: false,
 					failure: { networkCode: FAILURE_CODES.timeout, attempts },
