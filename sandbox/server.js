@@ -351,6 +351,12 @@ async function startSandbox(options = {}) {
 			if (!store) throw new RangeError(`unknown provider "${providerName}"`);
 			return store.peek(id);
 		},
+		/** The ids of every session a provider holds now (seeded, touched bulk, created). */
+		sessionIds(providerName) {
+			const store = stores[providerName];
+			if (!store) throw new RangeError(`unknown provider "${providerName}"`);
+			return [...store.sessions.keys()];
+		},
 	};
 }
 

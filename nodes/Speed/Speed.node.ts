@@ -9,9 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	checkoutSessionOperations,
 	checkoutSessionResource,
+	dryRunOption,
 	requestOptions,
 } from '../shared/description';
 import { route } from '../shared/operation';
+import * as create from './actions/checkoutSession/create.operation';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Speed implements INodeType {
@@ -22,7 +24,8 @@ export class Speed implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Update checkout sessions at Speed (bitcoin, lightning and stablecoin payments)',
+		description:
+			'Create and update checkout sessions at Speed (bitcoin, lightning and stablecoin payments)',
 		defaults: { name: 'Speed' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,13 +33,14 @@ export class Speed implements INodeType {
 		credentials: [{ name: 'speedApi', required: true }],
 		properties: [
 			checkoutSessionResource,
-			checkoutSessionOperations,
+			checkoutSessionOperations(['create', 'update']),
+			...create.description,
 			...update.description,
-			requestOptions(),
+			requestOptions([dryRunOption]),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, { checkoutSession: { update: update.update } });
+		return await route(this, { checkoutSession: { create: create.create, update: update.update } });
 	}
 }

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { Provider, ProviderErrorDetails } from '../shared/types';
+import { authenticateSpeed } from '../../credentials/SpeedApi.credentials';
 
 /** Speed answers errors as `{ errors: [{ type, message }] }`. */
 function parseSpeedError(body: unknown): ProviderErrorDetails {
@@ -23,6 +24,7 @@ function parseSpeedError(body: unknown): ProviderErrorDetails {
 export const speed: Provider = {
 	displayName: 'Speed',
 	credentialType: 'speedApi',
+	authenticate: authenticateSpeed,
 	defaultBaseUrl: () => 'https://api.tryspeed.com',
 	secretFields: ['secretKey'],
 	// The Basic-auth header carries base64("<secret key>:"); an echo of it must be caught too.

@@ -9,9 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	checkoutSessionOperations,
 	checkoutSessionResource,
+	dryRunOption,
 	requestOptions,
 } from '../shared/description';
 import { route } from '../shared/operation';
+import * as create from './actions/checkoutSession/create.operation';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Sprintcheckout implements INodeType {
@@ -25,7 +27,7 @@ export class Sprintcheckout implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Update checkout sessions at Sprintcheckout (crypto checkout)',
+		description: 'Create and update checkout sessions at Sprintcheckout (crypto checkout)',
 		defaults: { name: 'Sprintcheckout' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -33,13 +35,14 @@ export class Sprintcheckout implements INodeType {
 		credentials: [{ name: 'sprintcheckoutApi', required: true }],
 		properties: [
 			checkoutSessionResource,
-			checkoutSessionOperations,
+			checkoutSessionOperations(['create', 'update']),
+			...create.description,
 			...update.description,
-			requestOptions(),
+			requestOptions([dryRunOption]),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, { checkoutSession: { update: update.update } });
+		return await route(this, { checkoutSession: { create: create.create, update: update.update } });
 	}
 }

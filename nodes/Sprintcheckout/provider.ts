@@ -1,10 +1,12 @@
 import { parseLooseError } from '../shared/errors';
 import type { SessionUrlPattern } from '../shared/session';
 import type { Provider } from '../shared/types';
+import { authenticateSprintcheckout } from '../../credentials/SprintcheckoutApi.credentials';
 
 export const sprintcheckout: Provider = {
 	displayName: 'Sprintcheckout',
 	credentialType: 'sprintcheckoutApi',
+	authenticate: authenticateSprintcheckout,
 	defaultBaseUrl: () => 'https://api.sprintcheckout.com',
 	secretFields: ['apiKey'],
 	parseError: parseLooseError,

@@ -9,9 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	checkoutSessionOperations,
 	checkoutSessionResource,
+	dryRunOption,
 	requestOptions,
 } from '../shared/description';
 import { route } from '../shared/operation';
+import * as get from './actions/checkoutSession/get.operation';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Upag implements INodeType {
@@ -22,7 +24,7 @@ export class Upag implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Update checkout sessions at Upag (card and Pix payments in Brazil)',
+		description: 'Get and update checkout sessions at Upag (card and Pix payments in Brazil)',
 		defaults: { name: 'Upag' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,13 +32,14 @@ export class Upag implements INodeType {
 		credentials: [{ name: 'upagApi', required: true }],
 		properties: [
 			checkoutSessionResource,
-			checkoutSessionOperations,
+			checkoutSessionOperations(['get', 'update']),
+			...get.get.description,
 			...update.description,
-			requestOptions(),
+			requestOptions([dryRunOption]),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, { checkoutSession: { update: update.update } });
+		return await route(this, { checkoutSession: { get: get.get, update: update.update } });
 	}
 }

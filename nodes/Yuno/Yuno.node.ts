@@ -9,9 +9,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	checkoutSessionOperations,
 	checkoutSessionResource,
+	dryRunOption,
 	requestOptions,
 } from '../shared/description';
 import { route } from '../shared/operation';
+import * as create from './actions/checkoutSession/create.operation';
+import * as get from './actions/checkoutSession/get.operation';
+import * as getPaymentMethods from './actions/checkoutSession/getPaymentMethods.operation';
 import * as update from './actions/checkoutSession/update.operation';
 
 export class Yuno implements INodeType {
@@ -22,7 +26,8 @@ export class Yuno implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Update checkout sessions at Yuno (payment orchestration in Latin America)',
+		description:
+			'Create, get and update checkout sessions at Yuno (payment orchestration in Latin America)',
 		defaults: { name: 'Yuno' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,13 +35,23 @@ export class Yuno implements INodeType {
 		credentials: [{ name: 'yunoApi', required: true }],
 		properties: [
 			checkoutSessionResource,
-			checkoutSessionOperations,
+			checkoutSessionOperations(['create', 'get', 'getPaymentMethods', 'update']),
+			...create.description,
+			...get.get.description,
+			...getPaymentMethods.description,
 			...update.description,
-			requestOptions(update.options),
+			requestOptions([dryRunOption, ...update.options]),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, { checkoutSession: { update: update.update } });
+		return await route(this, {
+			checkoutSession: {
+				create: create.create,
+				get: get.get,
+				getPaymentMethods: getPaymentMethods.getPaymentMethods,
+				update: update.update,
+			},
+		});
 	}
 }

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { Provider, ProviderErrorDetails } from '../shared/types';
-import { YUNO_BASE_URLS } from '../../credentials/YunoApi.credentials';
+import { authenticateYuno, YUNO_BASE_URLS } from '../../credentials/YunoApi.credentials';
 
 export { YUNO_BASE_URLS };
 
@@ -49,6 +49,7 @@ export const yuno: Provider = {
 		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
 			? undefined
 			: environmentProblem(credentials.environment ?? 'sandbox'),
+	authenticate: authenticateYuno,
 	defaultBaseUrl: (credentials: ICredentialDataDecryptedObject) =>
 		yunoBaseUrl(credentials.environment ?? 'sandbox'),
 	secretFields: ['publicApiKey', 'privateSecretKey'],

@@ -61,21 +61,57 @@ export const checkoutSessionResource: INodeProperties = {
 	default: 'checkoutSession',
 };
 
-export const checkoutSessionOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['checkoutSession'] } },
-	options: [
-		{
-			name: 'Update',
-			value: 'update',
-			description: 'Update a checkout session',
-			action: 'Update a checkout session',
-		},
-	],
-	default: 'update',
+const OPERATIONS = {
+	create: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a checkout session',
+		action: 'Create a checkout session',
+	},
+	get: {
+		name: 'Get',
+		value: 'get',
+		description: 'Get a checkout session',
+		action: 'Get a checkout session',
+	},
+	getPaymentMethods: {
+		name: 'Get Payment Methods',
+		value: 'getPaymentMethods',
+		description: 'Get the payment methods a checkout session offers',
+		action: 'Get the payment methods of a checkout session',
+	},
+	update: {
+		name: 'Update',
+		value: 'update',
+		description: 'Update a checkout session',
+		action: 'Update a checkout session',
+	},
+} as const;
+
+export type OperationName = keyof typeof OPERATIONS;
+
+/** The Operation picker: the operations a provider documents, in n8n's alphabetical order. */
+export function checkoutSessionOperations(operations: OperationName[]): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['checkoutSession'] } },
+		options: [...operations].sort().map((name) => ({ ...OPERATIONS[name] })),
+		default: 'update',
+	};
+}
+
+/** Offered in the Options of the operations that write. */
+export const dryRunOption: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	displayOptions: { show: { '/operation': ['create', 'update'] } },
+	description:
+		'Whether to only check each item and output the exact request that would be sent (method, URL, headers with keys masked, body) without sending it',
 };
 
 /**
@@ -141,6 +177,11 @@ export function updateFields(options: INodeProperties[]): INodeProperties {
 		default: {},
 		options,
 	};
+}
+
+/** The collection of a create's optional fields ("Additional Fields", as n8n names it). */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return { ...updateFields(options), displayName: 'Additional Fields', name: 'additionalFields' };
 }
 
 /** Key/value rows (`{ pair: [{ key, value }] }` in n8n's parameter shape). */

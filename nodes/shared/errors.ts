@@ -177,6 +177,8 @@ export interface ApiFailure {
 	reason?: string;
 	body?: unknown;
 	attempts: number;
+	/** A retryable failure of a call that is not safe to resend (a create), so not sent again. */
+	notResent?: boolean;
 }
 
 interface ApiErrorFields {
@@ -206,9 +208,9 @@ function apiError(node: INode, fields: ApiErrorFields): NodeApiError {
 
 const noAnswerDescriptions: Record<string, string> = {
 	[FAILURE_CODES.timeout]:
-		'The whole request (connect to last byte) took longer than the Timeout option. The update may or may not have been applied.',
+		'The whole request (connect to last byte) took longer than the Timeout option. The request may or may not have been applied.',
 	[FAILURE_CODES.responseTooLarge]:
-		'The answer was larger than any documented answer, so it was not read. The update may have been applied: check the session at the provider.',
+		'The answer was larger than any documented answer, so it was not read. The request may have been applied: check the session at the provider.',
 };
 
 /**
@@ -222,14 +224,18 @@ export function providerError(
 	itemIndex: number,
 ): NodeApiError {
 	const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
+	const notResent = failure.notResent
+		? ' It was not sent again, since a second request could create a second checkout session: check at the provider whether it was created before running this item again.'
+		: '';
 	if (failure.status === undefined) {
 		const code = failure.networkCode ?? 'NETWORK_ERROR';
 		const reason = failure.reason ? ` (${failure.reason})` : '';
 		return apiError(node, {
 			message: `[item ${itemIndex}] ${provider.displayName} could not be reached${tries}: ${code}${reason}`,
 			description:
-				noAnswerDescriptions[code] ??
-				'No answer came back from the provider (connection dropped or refused). The update may or may not have been applied.',
+				(noAnswerDescriptions[code] ??
+					'No answer came back from the provider (connection dropped or refused). The request may or may not have been applied.') +
+				notResent,
 			itemIndex,
 			code,
 		});
@@ -239,7 +245,7 @@ export function providerError(
 	const label = [String(failure.status), details.code].filter(Boolean).join(' ');
 	return apiError(node, {
 		message: `[item ${itemIndex}] ${provider.displayName} answered ${label}${tries}${text ? `: ${text}` : ''}`,
-		description: hintFor(failure.status, [details.code, text].join(' ')),
+		description: hintFor(failure.status, [details.code, text].join(' ')) + notResent,
 		httpCode: failure.status,
 		itemIndex,
 		code: details.code,

@@ -1,5 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod/v3';
 
 import type { ConcurrencySetting } from './concurrency';
 import { AdaptiveConcurrency, concurrencySetting } from './concurrency';
@@ -7,10 +14,17 @@ import type { RunOptionLimit, RunOptionName } from './description';
 import { RUN_OPTIONS } from './description';
 import type { FieldLabels } from './errors';
 import { FAILURE_CODES, InputError, inputErrorFromZod, setupError, toItemError } from './errors';
-import { fieldLabels } from './parameters';
+import { fieldLabels, readParameter } from './parameters';
 import { runItems } from './itemLoop';
 import { createApiClient } from './transport';
-import type { ApiCall, UpdateOperationSpec } from './types';
+import type {
+	ApiCall,
+	ApiClient,
+	OperationKind,
+	OperationSpec,
+	RequestPreview,
+	UpdateOperationSpec,
+} from './types';
 
 export interface RunOptions extends IDataObject {
 	maxConcurrentRequests: number;
@@ -18,6 +32,7 @@ export interface RunOptions extends IDataObject {
 	maxRetries: number;
 	maxRetryWait: number;
 	timeout: number;
+	dryRun: boolean;
 }
 
 /**
@@ -56,17 +71,18 @@ function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 		maxRetries: readRunOption(ctx, options, 'maxRetries'),
 		maxRetryWait: readRunOption(ctx, options, 'maxRetryWait'),
 		timeout: readRunOption(ctx, options, 'timeout'),
+		dryRun: options.dryRun === true || options.dryRun === 'true',
 	};
 }
 
-function hasChanges(input: IDataObject, sessionField: string): boolean {
+function hasChanges(input: IDataObject, sessionField: string | undefined): boolean {
 	return Object.entries(input).some(([key, value]) => key !== sessionField && value !== undefined);
 }
 
 const labelCache = new WeakMap<object, FieldLabels>();
 
 /** The labels of an operation's fields, built once from its description. */
-export function labelsOf(spec: UpdateOperationSpec<IDataObject>): FieldLabels {
+export function labelsOf(spec: OperationSpec<IDataObject>): FieldLabels {
 	let labels = labelCache.get(spec);
 	if (labels === undefined) {
 		labels = fieldLabels(spec.description);
@@ -75,21 +91,24 @@ export function labelsOf(spec: UpdateOperationSpec<IDataObject>): FieldLabels {
 	return labels;
 }
 
-/** Reads and validates one item; an InputError lists every field that is wrong. */
+/**
+ * Reads and validates one item; an InputError lists every field that is wrong. An update
+ * that changes nothing is refused; other operations may have no optional field at all.
+ */
 export function validateItem<Input extends IDataObject>(
 	ctx: IExecuteFunctions,
-	spec: UpdateOperationSpec<Input>,
+	spec: OperationSpec<Input>,
 	itemIndex: number,
 ): Input {
 	const parsed = spec.schema.safeParse(spec.read(ctx, itemIndex));
 	if (!parsed.success) throw inputErrorFromZod(parsed.error);
-	if (!hasChanges(parsed.data, spec.sessionField)) {
+	if (spec.kind === 'update' && !hasChanges(parsed.data, spec.sessionField)) {
 		throw new InputError('updateFields', 'nothing to update: add at least one field to change');
 	}
 	return parsed.data;
 }
 
-async function setUp(ctx: IExecuteFunctions, spec: UpdateOperationSpec<IDataObject>) {
+async function setUp(ctx: IExecuteFunctions, spec: OperationSpec<IDataObject>) {
 	const options = readRunOptions(ctx);
 	const setting = options.concurrency;
 	const auto = setting.mode === 'auto' ? new AdaptiveConcurrency(setting.ceiling) : undefined;
@@ -109,18 +128,54 @@ function toSetupFailure(node: INode, error: unknown): NodeApiError | NodeOperati
 }
 
 /** The session an item is about, once its values are valid. */
-function sessionOf(input: IDataObject, sessionField: string): string | undefined {
+function sessionOf(input: IDataObject, sessionField: string | undefined): string | undefined {
+	if (sessionField === undefined) return undefined;
 	const value = input[sessionField];
 	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
-export async function runUpdate<Input extends IDataObject>(
+const WRITES: ReadonlySet<OperationKind> = new Set(['create', 'update']);
+
+/**
+ * Dry Run: the item is validated and its write is shown, not sent. A read the operation
+ * needs first (Yuno's Auto-Fill) is not sent either, so it is refused with the way out.
+ */
+async function dryRun<Input extends IDataObject>(
+	spec: OperationSpec<Input>,
+	input: Input,
+	api: ApiClient,
+	itemIndex: number,
+	options: RunOptions,
+): Promise<IDataObject> {
+	const previews: RequestPreview[] = [];
+	const recorder: ApiClient = {
+		credentials: api.credentials,
+		preview: api.preview,
+		call: async (call) => {
+			if (call.method === 'GET') {
+				throw new InputError(
+					'dryRun',
+					`Dry Run sends nothing, not even the read of ${call.path} this item needs first: give the values it would read, or turn Dry Run off`,
+				);
+			}
+			previews.push(await api.preview(call));
+			return {};
+		},
+	};
+	await spec.send(input, recorder, itemIndex, options);
+	return previews.length === 1
+		? { dryRun: true, ...previews[0] }
+		: { dryRun: true, requests: previews };
+}
+
+/** Runs one operation over every input item: read and validate, call, shape the output. */
+export async function runOperation<Input extends IDataObject>(
 	ctx: IExecuteFunctions,
-	spec: UpdateOperationSpec<Input>,
+	spec: OperationSpec<Input>,
 ): Promise<INodeExecutionData[][]> {
 	let run: Awaited<ReturnType<typeof setUp>>;
 	try {
-		run = await setUp(ctx, spec as UpdateOperationSpec<IDataObject>);
+		run = await setUp(ctx, spec as unknown as OperationSpec<IDataObject>);
 	} catch (error) {
 		const failure = toSetupFailure(ctx.getNode(), error);
 		if (!ctx.continueOnFail()) throw failure;
@@ -132,12 +187,14 @@ export async function runUpdate<Input extends IDataObject>(
 	}
 	const { options, api, limit } = run;
 	const node = ctx.getNode();
-	const labels = labelsOf(spec as unknown as UpdateOperationSpec<IDataObject>);
+	const labels = labelsOf(spec as unknown as OperationSpec<IDataObject>);
+	const preview = options.dryRun && WRITES.has(spec.kind);
 	const handle = async (itemIndex: number) => {
 		let sessionId: string | undefined;
 		try {
 			const input = validateItem(ctx, spec, itemIndex);
 			sessionId = sessionOf(input, spec.sessionField);
+			if (preview) return await dryRun(spec, input, api, itemIndex, options);
 			return await spec.send(input, api, itemIndex, options);
 		} catch (error) {
 			const itemError = toItemError(node, itemIndex, error, labels);
@@ -149,7 +206,8 @@ export async function runUpdate<Input extends IDataObject>(
 	return [output];
 }
 
-export type OperationTable = Record<string, Record<string, UpdateOperationSpec<IDataObject>>>;
+/** The operations of a node, by resource and operation value. */
+export type OperationTable = Record<string, Record<string, OperationSpec<IDataObject>>>;
 
 /** Picks the operation named by the node's Resource and Operation parameters. */
 export async function route(
@@ -165,15 +223,56 @@ export async function route(
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	return await runUpdate(ctx, spec);
+	return await runOperation(ctx, spec);
 }
 
 /** The common case: one validated item is one call, and the answer is the output item. */
-export function singleCallUpdate<Input extends IDataObject>(
-	spec: Omit<UpdateOperationSpec<Input>, 'send'> & { buildRequest(input: Input): ApiCall },
-): UpdateOperationSpec<Input> {
+export function singleCall<Input extends IDataObject>(
+	spec: Omit<OperationSpec<Input>, 'send'> & { buildRequest(input: Input): ApiCall },
+): OperationSpec<Input> {
 	return {
 		...spec,
 		send: async (input, api, itemIndex) => await api.call(spec.buildRequest(input), itemIndex),
+	};
+}
+
+/** An update that is one call. */
+export function singleCallUpdate<Input extends IDataObject>(
+	spec: Omit<UpdateOperationSpec<Input>, 'send' | 'kind'> & { buildRequest(input: Input): ApiCall },
+): UpdateOperationSpec<Input> {
+	return {
+		...singleCall({ ...spec, kind: 'update' }),
+		kind: 'update',
+		sessionField: spec.sessionField,
+	};
+}
+
+/**
+ * Get: one GET of the session the locator names. The provider gives the locator (ID, and URL
+ * where it documents one), the id's own rules and the path.
+ */
+export function getOperation(spec: {
+	provider: OperationSpec<IDataObject>['provider'];
+	locator: INodeProperties;
+	sessionId: z.ZodType<string, z.ZodTypeDef, unknown>;
+	path(id: string): string;
+}): OperationSpec<{ checkoutSessionId: string }> {
+	return {
+		provider: spec.provider,
+		kind: 'read',
+		description: updateDisplayOptions(
+			{ show: { resource: ['checkoutSession'], operation: ['get'] } },
+			[spec.locator],
+		),
+		sessionField: 'checkoutSessionId',
+		read: (ctx, itemIndex) => ({
+			checkoutSessionId: readParameter(ctx, itemIndex, spec.locator.name),
+		}),
+		schema: z.object({ checkoutSessionId: spec.sessionId }),
+		send: async (input, api, itemIndex) =>
+			await api.call(
+				{ method: 'GET', path: spec.path(input.checkoutSessionId), safeToResend: true },
+				itemIndex,
+			),
 	};
 }

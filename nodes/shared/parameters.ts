@@ -117,3 +117,14 @@ export function withFieldsToClear(
 	};
 	return [...fields, clear].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
+
+/** A create's values: its required top-level parameters and its Additional Fields, flat. */
+export function readCreate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	required: readonly string[],
+): IDataObject {
+	const values = readCollection(ctx, itemIndex, 'additionalFields');
+	for (const name of required) values[name] = readParameter(ctx, itemIndex, name);
+	return compact(values);
+}

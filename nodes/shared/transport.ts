@@ -12,7 +12,7 @@ import type { ApiFailure } from './errors';
 import { FAILURE_CODES, malformedResponseError, providerError, setupError } from './errors';
 import { Pacer } from './pacing';
 import { createRedactor } from './redact';
-import type { ApiCall, ApiClient, Provider } from './types';
+import type { ApiCall, ApiClient, Provider, RequestPreview } from './types';
 
 export interface RetryPolicy {
 	timeoutMs: number;
@@ -31,15 +31,20 @@ interface FullResponse {
 }
 
 /*
- * Retry policy. Every call these nodes make is a GET, or an update sent to one session id
- * with the same body each time (PUT, PATCH, or Speed's POST to /checkout-sessions/{id}), so
- * sending it again sets the same values again. That is this project's reasoning from the
- * documented endpoints: no provider documents idempotency. Retried: 429 (after Retry-After
- * when given), 502/503/504, network failures (reset, refused, DNS, socket timeout) and a
- * request cut at the Timeout. Never retried: any other 4xx, 500 (the provider may have failed
- * half-way and says nothing more), unreadable or oversized 2xx bodies, and anything else the
- * HTTP helper throws. Waits grow exponentially with full jitter, within the attempt and
- * total-wait budgets of the node's options.
+ * Retry policy. A call that is safe to resend (a GET, or an update sent to one session id
+ * with the same body each time: PUT, PATCH, or Speed's POST to /checkout-sessions/{id}) sets
+ * the same values again when sent twice. That is this project's reasoning from the documented
+ * endpoints: no provider documents idempotency for checkout sessions. Retried: 429 (after
+ * Retry-After when given), 502/503/504, network failures (reset, refused, DNS, socket timeout)
+ * and a request cut at the Timeout. Never retried: any other 4xx, 500 (the provider may have
+ * failed half-way and says nothing more), unreadable or oversized 2xx bodies, and anything
+ * else the HTTP helper throws. Waits grow exponentially with full jitter, within the attempt
+ * and total-wait budgets of the node's options.
+ *
+ * A call that is not safe to resend (a create: sent twice, it makes two sessions) is retried
+ * only when it certainly never reached the provider: the connection was refused or the host
+ * name did not resolve. Any answer, a reset, a timeout or a gateway error may come after the
+ * provider applied it, so the item fails and says so.
  */
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const BASE_BACKOFF_MS = 250;
@@ -84,6 +89,13 @@ const NETWORK_CODES = new Set([
 	'ERR_STREAM_PREMATURE_CLOSE',
 	'UND_ERR_SOCKET',
 ]);
+
+/** Failures that happen before a single byte of the request left this machine. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function neverSent(failure: ApiFailure): boolean {
+	return failure.status === undefined && NEVER_SENT_CODES.has(failure.networkCode ?? '');
+}
 
 function networkCode(error: unknown): string | undefined {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
@@ -344,6 +356,7 @@ export async function createApiClient(
 			disableFollowRedirect: true,
 		};
 		if (call.body !== undefined) options.body = call.body;
+		if (call.query !== undefined) options.qs = call.query;
 		// n8n's helper replaces `abortSignal` with the execution's cancel signal; the request's
 		// own context answers with the deadline's signal instead (which the cancel signal also aborts).
 		const requestContext = Object.create(ctx, {
@@ -416,6 +429,9 @@ export async function createApiClient(
 		if (status >= 200 && status < 300) {
 			pacer.onSuccess();
 			if (body === '' || body === undefined) return { done: true, body: {} };
+			if (apiCall.listAs !== undefined && Array.isArray(body)) {
+				return { done: true, body: { [apiCall.listAs]: redact(body as IDataObject[]) } };
+			}
 			if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 				throw malformedResponseError(node, provider, status, itemIndex);
 			}
@@ -438,6 +454,10 @@ export async function createApiClient(
 			if (outcome.done) return outcome.body;
 			const wait = outcome.retryAfterMs ?? backoffMs(attempts);
 			const withinBudget = attempts <= policy.maxRetries && waited + wait <= policy.maxRetryWaitMs;
+			const resendable = apiCall.safeToResend || neverSent(outcome.failure);
+			if (outcome.retryable && !resendable) {
+				throw providerError(node, provider, { ...outcome.failure, notResent: true }, itemIndex);
+			}
 			if (!outcome.retryable || !withinBudget) {
 				throw providerError(node, provider, outcome.failure, itemIndex);
 			}
@@ -446,5 +466,28 @@ export async function createApiClient(
 		}
 	}
 
-	return { call, credentials };
+	/** Everything the node itself puts on the request; n8n's HTTP helper adds only transport headers. */
+	async function preview(apiCall: ApiCall): Promise<RequestPreview> {
+		const authenticated = await provider.authenticate(credentials, {
+			url: apiCall.path,
+			headers: {},
+		});
+		const sent: Record<string, string> = { ...headers };
+		for (const [name, value] of Object.entries(authenticated.headers ?? {})) {
+			sent[name] = String(value);
+		}
+		if (authenticated.auth !== undefined) {
+			const { username, password } = authenticated.auth;
+			sent.Authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+		}
+		const request: RequestPreview = {
+			method: apiCall.method,
+			url: `${baseURL}${apiCall.path}${apiCall.query ? `?${new URLSearchParams(apiCall.query).toString()}` : ''}`,
+			headers: redact(sent),
+		};
+		if (apiCall.body !== undefined) request.body = redact(apiCall.body);
+		return request;
+	}
+
+	return { call, preview, credentials };
 }

@@ -241,6 +241,40 @@ function retrieve({ params, store }) {
 	return { status: 200, body: render(session, ['used', 'checkout_id']) };
 }
 
+/*
+ * GET /checkout/sessions/{checkout_session}/payment-methods: an array of payment methods
+ * (fields from the payment-methods page). Which methods a session offers is not documented:
+ * the sandbox offers a card and, for Brazil, Pix (an assumption, see README). `category`
+ * filters on equality (the page says only "Optional category filter").
+ */
+const PAYMENT_METHODS = [
+	{ name: 'Card', type: 'CARD', category: 'CARD', countries: null },
+	{ name: 'Pix', type: 'PIX', category: 'BANK_TRANSFER', countries: ['BR'] },
+];
+
+function paymentMethods({ params, query, store }) {
+	const session = store.get(params.id);
+	if (!session || Date.now() - session.created_at >= EXPIRES_AFTER_MS) return NOT_FOUND_OR_INACTIVE();
+	const offered = PAYMENT_METHODS.filter(
+		(method) => method.countries === null || method.countries.includes(session.country),
+	).filter((method) => query.category === undefined || method.category === query.category);
+	return {
+		status: 200,
+		body: offered.map((method) => ({
+			name: method.name,
+			vaulted_token: null,
+			description: method.name,
+			type: method.type,
+			category: method.category,
+			icon: `https://icons.example.invalid/${method.type.toLowerCase()}.svg`,
+			last_successfully_used: false,
+			last_successfully_used_at: null,
+			checkout: { session: session.id, sdk_required_action: false, conditions: { enabled: false, rules: [] } },
+			preferred: false,
+		})),
+	};
+}
+
 // GET /webhooks?account_id=… (Yuno's webhook API): the account's webhooks.
 function listWebhooks({ query, store }) {
 	const accountId = query.account_id;
@@ -274,6 +308,7 @@ module.exports = {
 	routes: [
 		{ method: 'POST', path: '/checkout/sessions', handle: create },
 		{ method: 'GET', path: '/checkout/sessions/:id', handle: retrieve },
+		{ method: 'GET', path: '/checkout/sessions/:id/payment-methods', handle: paymentMethods },
 		{ method: 'GET', path: '/webhooks', handle: listWebhooks },
 		...webhookRoutes({ error, accountId: KEYS.accountId }),
 		{

@@ -25,6 +25,7 @@ describe('Speed update: request mapping', () => {
 		});
 		expect(buildRequest(input)).toEqual({
 			method: 'POST',
+			safeToResend: true,
 			path: '/checkout-sessions/cs_l8ncx0wo3rnnwHkd',
 			body: {
 				description: 'updated_description',

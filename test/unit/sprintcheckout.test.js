@@ -25,6 +25,7 @@ describe('Sprintcheckout update: request mapping', () => {
 		});
 		expect(buildRequest(input)).toEqual({
 			method: 'PUT',
+			safeToResend: true,
 			path: '/api/checkout/v2/payment_session',
 			body: {
 				sessionId: 'a1b2',

@@ -43,7 +43,7 @@ describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
 			throw new TypeError('options.headers is not iterable');
 		});
 		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
-		const error = await api.call({ method: 'GET', path: '/x' }, 0).catch((caught) => caught);
+		const error = await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0).catch((caught) => caught);
 		expect(helper).toHaveBeenCalledTimes(1);
 		expect(error.message).toBe('[item 0] Upag could not be reached: REQUEST_FAILED (options.headers is not iterable)');
 		expect(error.context.code).toBe('REQUEST_FAILED');
@@ -54,15 +54,63 @@ describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
 			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 		});
 		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
-		const error = await api.call({ method: 'GET', path: '/x' }, 0).catch((caught) => caught);
+		const error = await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0).catch((caught) => caught);
 		expect(helper).toHaveBeenCalledTimes(4);
 		expect(error.context.code).toBe('ECONNRESET');
+	});
+
+	test('a call that is not safe to resend (a create) is retried only when it never left: refused or unresolved', async () => {
+		const failWith = (code, status) =>
+			jest.fn(async () => {
+				if (status) return { statusCode: status, headers: {}, body: '' };
+				throw Object.assign(new Error(code), { code });
+			});
+		const create = { method: 'POST', path: '/x', body: { amount: 1 }, safeToResend: false };
+		for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) {
+			const helper = failWith(code);
+			const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
+			const error = await api.call(create, 0).catch((caught) => caught);
+			expect(helper).toHaveBeenCalledTimes(4);
+			expect(error.context.code).toBe(code);
+		}
+		for (const [code, status] of [['ECONNRESET'], ['ETIMEDOUT'], ['EPIPE'], [undefined, 502], [undefined, 503], [undefined, 429]]) {
+			const helper = failWith(code, status);
+			const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
+			const error = await api.call(create, 0).catch((caught) => caught);
+			expect(helper).toHaveBeenCalledTimes(1);
+			expect(error.description).toMatch(/not sent again, since a second request could create a second checkout session/);
+			// The same failure of a call that is safe to resend is retried.
+			const again = failWith(code, status);
+			const safe = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, again), provider, { ...policy, maxRetryWaitMs: 10_000 });
+			await safe.call({ ...create, safeToResend: true }, 0).catch(() => undefined);
+			expect(again).toHaveBeenCalledTimes(4);
+		}
+	});
+
+	test('a preview shows method, full URL, the credential\'s headers masked and the body, and sends nothing', async () => {
+		const helper = jest.fn();
+		const withAuth = {
+			...provider,
+			authenticate: async (credentials, options) => ({ ...options, headers: { ...options.headers, Authorization: `Bearer ${credentials.token}` } }),
+			headers: () => ({ 'x-version': '2' }),
+		};
+		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), withAuth, policy);
+		expect(await api.preview({ method: 'POST', path: '/checkout-sessions', body: { a: 1 }, safeToResend: false })).toEqual({
+			method: 'POST',
+			url: 'https://api.upag.io/v1/checkout-sessions',
+			headers: { 'x-version': '2', Authorization: 'Bearer [redacted]' },
+			body: { a: 1 },
+		});
+		const basic = { ...provider, authenticate: async (credentials, options) => ({ ...options, auth: { username: credentials.token, password: '' } }) };
+		const speedLike = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), basic, policy);
+		expect((await speedLike.preview({ method: 'GET', path: '/x', safeToResend: true })).headers).toEqual({ Authorization: 'Basic [redacted]' });
+		expect(helper).not.toHaveBeenCalled();
 	});
 
 	test('the credential handed to n8n is the trimmed one, so what is sent is what is redacted (8.2)', async () => {
 		const helper = jest.fn(async () => ({ statusCode: 200, headers: {}, body: '{"echo":"tok_SECRET_1"}' }));
 		const api = await createApiClient(fakeContext({ token: ' \ttok_SECRET_1 \n' }, helper), provider, policy);
-		expect(await api.call({ method: 'GET', path: '/x' }, 0)).toEqual({ echo: '[redacted]' });
+		expect(await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0)).toEqual({ echo: '[redacted]' });
 		const [, options, extra] = helper.mock.calls[0];
 		expect(extra.credentialsDecrypted).toMatchObject({ id: '7', type: 'upagApi', data: { token: 'tok_SECRET_1' } });
 		expect(options).toMatchObject({ baseURL: 'https://api.upag.io/v1', url: '/x', disableFollowRedirect: true, encoding: 'stream' });

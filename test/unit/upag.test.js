@@ -23,6 +23,7 @@ describe('Upag update: request mapping', () => {
 		expect(input.success).toBe(true);
 		expect(buildRequest(input.data)).toEqual({
 			method: 'PUT',
+			safeToResend: true,
 			path: '/checkout-sessions/cs_abc123xyz',
 			body: {
 				customerId: 'cus_ahwDXrgYvur89iPs',
@@ -38,6 +39,7 @@ describe('Upag update: request mapping', () => {
 		const input = parse({ checkoutSessionId: 'cs_1', paymentMethods: 'pix' });
 		expect(buildRequest(input.data)).toEqual({
 			method: 'PUT',
+			safeToResend: true,
 			path: '/checkout-sessions/cs_1',
 			body: { paymentMethods: ['pix'] },
 		});

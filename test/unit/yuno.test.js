@@ -23,6 +23,7 @@ describe('Yuno update: request mapping', () => {
 		});
 		expect(buildRequest(input)).toEqual({
 			method: 'PATCH',
+			safeToResend: true,
 			path: `/checkout/sessions/${SESSION}`,
 			body: {
 				country: 'BR',
@@ -137,7 +138,7 @@ describe('Yuno required fields', () => {
 		const client = api({ merchant_order_id: '007', payment_description: 'Payment Test', country: 'BR' });
 		const input = schema.parse({ checkoutSessionId: SESSION, callbackUrl: 'https://shop.example/r' });
 		const completed = await completeRequiredFields(input, client, 0, true);
-		expect(client.calls).toEqual([{ method: 'GET', path: `/checkout/sessions/${SESSION}` }]);
+		expect(client.calls).toEqual([{ method: 'GET', path: `/checkout/sessions/${SESSION}`, safeToResend: true }]);
 		expect(buildRequest(completed).body).toEqual({
 			callback_url: 'https://shop.example/r',
 			merchant_order_id: '007',

@@ -215,6 +215,8 @@ export function buildRequest(input: SpeedUpdate): ApiCall {
 	return {
 		method: 'POST',
 		path: `/checkout-sessions/${encodeURIComponent(input.checkoutSessionId)}`,
+		// An update of one session: sent again, it sets the same values again.
+		safeToResend: true,
 		body: compact({
 			description: input.description,
 			success_message: input.successMessage,

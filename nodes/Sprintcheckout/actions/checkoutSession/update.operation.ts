@@ -27,6 +27,86 @@ const NULLABLE = [
 	'successUrl',
 ] as const;
 
+/** The session's fields as the update and create pages name them (create lists fewer). */
+export const SESSION_FIELDS: INodeProperties[] = [
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'Amount of the purchase, in the session currency',
+	},
+	{
+		displayName: 'Cancel URL',
+		name: 'cancelUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://shop.example.com/cart',
+		description: 'Where the payer goes after cancelling on the hosted payment page',
+	},
+	{
+		displayName: 'Concept',
+		name: 'concept',
+		type: 'string',
+		default: '',
+		description: 'The payment concept, for payment links',
+	},
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: '',
+		placeholder: 'USD',
+		description: 'Three-letter fiat currency code',
+	},
+	{
+		displayName: 'Editable',
+		name: 'editable',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the payer can edit the amount on the payment page',
+	},
+	{
+		displayName: 'Fail URL',
+		name: 'failUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://shop.example.com/payment-failed',
+		description: 'Where the payer goes after a failed payment',
+	},
+	{
+		displayName: 'Minimum Amount',
+		name: 'minAmount',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'Minimum amount of the payment, when the amount is editable',
+	},
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		default: '',
+		description: 'Your reference for the order on your shop',
+	},
+	{
+		displayName: 'Success URL',
+		name: 'successUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://shop.example.com/thanks',
+		description: 'Where the payer goes after a successful payment',
+	},
+];
+
+/** One of SESSION_FIELDS by parameter name. */
+export function sessionField(name: string): INodeProperties {
+	const field = SESSION_FIELDS.find((candidate) => candidate.name === name);
+	if (field === undefined) throw new Error(`No Sprintcheckout field ${name}`);
+	return field;
+}
+
 const properties: INodeProperties[] = [
 	sessionLocator({
 		name: 'sessionId',
@@ -36,83 +116,7 @@ const properties: INodeProperties[] = [
 			"The checkout session to update (Sprintcheckout's API calls it a payment session): its ID, or its redirect URL, which ends in ?uid= followed by the ID",
 		urls: sprintcheckoutCheckoutUrls,
 	}),
-	updateFields(
-		withFieldsToClear(
-			[
-				{
-					displayName: 'Amount',
-					name: 'amount',
-					type: 'number',
-					typeOptions: { minValue: 0, numberPrecision: 2 },
-					default: 0,
-					description: 'Amount of the purchase, in the session currency',
-				},
-				{
-					displayName: 'Cancel URL',
-					name: 'cancelUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'https://shop.example.com/cart',
-					description: 'Where the payer goes after cancelling on the hosted payment page',
-				},
-				{
-					displayName: 'Concept',
-					name: 'concept',
-					type: 'string',
-					default: '',
-					description: 'The payment concept, for payment links',
-				},
-				{
-					displayName: 'Currency',
-					name: 'currency',
-					type: 'string',
-					default: '',
-					placeholder: 'USD',
-					description: 'Three-letter fiat currency code',
-				},
-				{
-					displayName: 'Editable',
-					name: 'editable',
-					type: 'boolean',
-					default: false,
-					description: 'Whether the payer can edit the amount on the payment page',
-				},
-				{
-					displayName: 'Fail URL',
-					name: 'failUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'https://shop.example.com/payment-failed',
-					description: 'Where the payer goes after a failed payment',
-				},
-				{
-					displayName: 'Minimum Amount',
-					name: 'minAmount',
-					type: 'number',
-					typeOptions: { minValue: 0, numberPrecision: 2 },
-					default: 0,
-					description: 'Minimum amount of the payment, when the amount is editable',
-				},
-				{
-					displayName: 'Order ID',
-					name: 'orderId',
-					type: 'string',
-					default: '',
-					description: 'Your reference for the order on your shop',
-				},
-				{
-					displayName: 'Success URL',
-					name: 'successUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'https://shop.example.com/thanks',
-					description: 'Where the payer goes after a successful payment',
-				},
-			],
-			NULLABLE,
-			'Sprintcheckout',
-		),
-	),
+	updateFields(withFieldsToClear(SESSION_FIELDS, NULLABLE, 'Sprintcheckout')),
 ];
 
 export const description = updateDisplayOptions(
@@ -120,7 +124,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const amount = number().pipe(z.number().min(0, 'must be 0 or more'));
+export const amount = number().pipe(z.number().min(0, 'must be 0 or more'));
 
 export const schema = z
 	.object({
@@ -171,6 +175,7 @@ export function buildRequest(input: SprintcheckoutUpdate): ApiCall {
 	return {
 		method: 'PUT',
 		path: '/api/checkout/v2/payment_session',
+		safeToResend: true,
 		body: { sessionId: input.sessionId, ...changesOf(input) },
 	};
 }
@@ -182,6 +187,7 @@ export function buildRequest(input: SprintcheckoutUpdate): ApiCall {
  */
 export const update: UpdateOperationSpec<SprintcheckoutUpdate> = {
 	provider: sprintcheckout,
+	kind: 'update',
 	description,
 	sessionField: 'sessionId',
 	read,

@@ -4,21 +4,14 @@ import { z } from 'zod/v3';
 
 import { updateFields } from '../../../shared/description';
 import { compact, fixedRows, readCollection, readParameter } from '../../../shared/parameters';
-import { sessionLocator, sessionReference } from '../../../shared/session';
 import { singleCallUpdate } from '../../../shared/operation';
 import type { ApiCall } from '../../../shared/types';
 import { integer, list, oneOf, rows, text, url } from '../../../shared/validation';
-import { upag, upagCheckoutUrls } from '../../provider';
+import { upag } from '../../provider';
+import { sessionPath, upagSession, upagSessionId } from './get.operation';
 
 const properties: INodeProperties[] = [
-	sessionLocator({
-		name: 'checkoutSessionId',
-		displayName: 'Checkout Session',
-		idPlaceholder: 'cs_abc123xyz',
-		description:
-			'The open checkout session to update: its ID (starts with cs_) or its checkout URL',
-		urls: upagCheckoutUrls,
-	}),
+	upagSession('The open checkout session to update: its ID (starts with cs_) or its checkout URL'),
 	updateFields([
 		{
 			displayName: 'Cancel URL',
@@ -97,9 +90,7 @@ export const description = updateDisplayOptions(
 const paymentMethod = oneOf(['credit_card', 'pix']);
 
 export const schema = z.object({
-	checkoutSessionId: sessionReference(upagCheckoutUrls).pipe(
-		z.string().regex(/^cs_\w+$/, 'must be a session ID starting with cs_'),
-	),
+	checkoutSessionId: upagSessionId,
 	customerId: text()
 		.pipe(z.string().regex(/^cus_\w+$/, 'must be a customer ID starting with cus_'))
 		.optional(),
@@ -126,7 +117,8 @@ export function buildRequest(input: UpagUpdate): ApiCall {
 	const { checkoutSessionId, ...body } = input;
 	return {
 		method: 'PUT',
-		path: `/checkout-sessions/${encodeURIComponent(checkoutSessionId)}`,
+		safeToResend: true,
+		path: sessionPath(checkoutSessionId),
 		body: compact(body),
 	};
 }

@@ -4,7 +4,7 @@ import { z } from 'zod/v3';
 
 import type { InputIssue } from '../../../shared/errors';
 import { InputError } from '../../../shared/errors';
-import { keyValueRows, updateFields } from '../../../shared/description';
+import { updateFields } from '../../../shared/description';
 import {
 	compact,
 	fixedRows,
@@ -12,10 +12,8 @@ import {
 	readParameter,
 	withFieldsToClear,
 } from '../../../shared/parameters';
-import { sessionLocator, sessionReference } from '../../../shared/session';
 import type { ApiCall, ApiClient, UpdateOperationSpec } from '../../../shared/types';
 import {
-	currencyCode,
 	INT32_MAX,
 	integer,
 	list,
@@ -25,38 +23,24 @@ import {
 	text,
 	url,
 } from '../../../shared/validation';
-import { YUNO_COUNTRIES, YUNO_WORKFLOWS, yuno } from '../../provider';
-
-const amountFields = (label: string): INodeProperties[] => [
-	{
-		displayName: 'Currency',
-		name: 'currency',
-		type: 'string',
-		default: '',
-		placeholder: 'BRL',
-		description: `ISO 4217 code of the ${label}`,
-	},
-	{
-		displayName: 'Value',
-		name: 'value',
-		type: 'number',
-		typeOptions: { numberPrecision: 4 },
-		default: 0,
-		description: 'A multiple of 0.0001',
-	},
-];
+import { yuno } from '../../provider';
+import {
+	alternativeAmount,
+	amount,
+	FIELDS,
+	metadataRows,
+	requiredFields,
+	singleGroup,
+	uuid,
+	workflow,
+} from './fields';
+import { sessionPath, yunoSession, yunoSessionId } from './get.operation';
 
 /** The one field Yuno documents as nullable. */
 const CLEARABLE = ['alternativeAmount.currency'] as const;
 
 const properties: INodeProperties[] = [
-	sessionLocator({
-		name: 'checkoutSessionId',
-		displayName: 'Checkout Session',
-		idPlaceholder: 'c67ce158-6053-4661-a1de-aed5c945b935',
-		description: 'The ID of the checkout session to update (a UUID)',
-		urls: [],
-	}),
+	yunoSession('The ID of the checkout session to update (a UUID)'),
 	{
 		displayName: 'Installments',
 		name: 'installments',
@@ -111,101 +95,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	updateFields(
-		withFieldsToClear(
-			[
-				{
-					displayName: 'Account ID',
-					name: 'accountId',
-					type: 'string',
-					default: '',
-					description: "The Yuno account (UUID). Defaults to the credential's account ID.",
-				},
-				{
-					displayName: 'Alternative Amount',
-					name: 'alternativeAmount',
-					type: 'fixedCollection',
-					// Adding the field shows currency and value at once.
-					default: { amount: { currency: '', value: 0 } },
-					placeholder: 'Set Alternative Amount',
-					description: 'The amount in an alternative currency',
-					options: [
-						{
-							displayName: 'Alternative Amount',
-							name: 'amount',
-							values: amountFields('alternative currency'),
-						},
-					],
-				},
-				{
-					displayName: 'Amount',
-					name: 'amount',
-					type: 'fixedCollection',
-					default: { amount: { currency: '', value: 0 } },
-					placeholder: 'Set Amount',
-					description: 'The payment amount and its currency',
-					options: [{ displayName: 'Amount', name: 'amount', values: amountFields('payment') }],
-				},
-				{
-					displayName: 'Callback URL',
-					name: 'callbackUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'https://shop.example.com/return',
-					description:
-						'Where the customer is sent after the purchase (needed by payment methods that redirect); 3 to 526 characters',
-				},
-				{
-					displayName: 'Country',
-					name: 'country',
-					type: 'options',
-					options: YUNO_COUNTRIES.map(([code, name]) => ({ name, value: code })),
-					default: 'BR',
-					description: "The customer's country",
-				},
-				{
-					displayName: 'Customer ID',
-					name: 'customerId',
-					type: 'string',
-					default: '',
-					description: 'The Yuno customer (UUID, 36 characters)',
-				},
-				{
-					displayName: 'Merchant Order ID',
-					name: 'merchantOrderId',
-					type: 'string',
-					default: '',
-					description: "Your order's ID; 3 to 255 characters",
-				},
-				keyValueRows({
-					displayName: 'Metadata',
-					name: 'metadata',
-					description: 'Up to 120 key/value pairs (key up to 48 characters, value up to 512)',
-				}),
-				{
-					displayName: 'Payment Description',
-					name: 'paymentDescription',
-					type: 'string',
-					default: '',
-					description: 'The description of the payment; 3 to 255 characters',
-				},
-				{
-					displayName: 'Checkout Workflow',
-					name: 'workflow',
-					type: 'options',
-					options: YUNO_WORKFLOWS.map(({ name, value, description }) => ({
-						name,
-						value,
-						description,
-					})),
-					default: 'SDK_CHECKOUT',
-					description: "How the payment is taken: Yuno's checkout workflow type",
-				},
-			],
-			CLEARABLE,
-			'Yuno',
-		),
-	),
+	updateFields(withFieldsToClear(Object.values(FIELDS), CLEARABLE, 'Yuno')),
 ];
 
 export const description = updateDisplayOptions(
@@ -219,6 +109,7 @@ export const options: INodeProperties[] = [
 		name: 'fillRequiredFields',
 		type: 'boolean',
 		default: true,
+		displayOptions: { show: { '/operation': ['update'] } },
 		description:
 			'Whether to read the session first (one GET) to fill merchant order ID, payment description and country when they are not set, since Yuno requires them on every update. Values read are checked like typed ones. Account ID comes from the credential.',
 	},
@@ -232,44 +123,9 @@ export const YUNO_REQUIRED = [
 	'accountId',
 ] as const;
 
-/**
- * Amounts computed by expressions carry float noise (19.99 * 3 = 59.970000000000006): within
- * 1e-6 of a multiple of 0.0001 the value is sent as that multiple; anything else is refused.
- */
-const amountValue = number()
-	.refine(
-		(value) => Math.abs(Math.round(value * 10000) - value * 10000) < 1e-6,
-		'must be a multiple of 0.0001',
-	)
-	.transform((value) => {
-		const steps = Math.round(value * 10000);
-		return Number.isSafeInteger(steps) ? steps / 10000 : value;
-	});
-
-const amount = z.object({
-	currency: currencyCode(),
-	value: amountValue,
-});
-
-/** alternative_amount.currency is nullable: cleared via Fields to Clear, then the value goes alone. */
-const alternativeAmount = z.object({
-	currency: currencyCode().optional(),
-	value: amountValue,
-});
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuid = () => text().pipe(z.string().regex(UUID, 'must be a UUID (36 characters)'));
-
-/** The fields Yuno requires on every update, as typed or as read from the session. */
-export const requiredFields = z.object({
-	merchantOrderId: text({ min: 3, max: 255 }),
-	paymentDescription: text({ min: 3, max: 255 }),
-	country: oneOf(YUNO_COUNTRIES.map(([code]) => code) as [string, ...string[]]),
-});
-
 export const schema = z
 	.object({
-		checkoutSessionId: sessionReference([]).pipe(text({ min: 36, max: 64 })),
+		checkoutSessionId: yunoSessionId,
 		merchantOrderId: requiredFields.shape.merchantOrderId.optional(),
 		paymentDescription: requiredFields.shape.paymentDescription.optional(),
 		country: requiredFields.shape.country.optional(),
@@ -279,11 +135,8 @@ export const schema = z
 		amount: amount.optional(),
 		alternativeAmount: alternativeAmount.optional(),
 		fieldsToClear: list(oneOf([...CLEARABLE])).optional(),
-		metadata: rows(z.object({ key: text({ min: 1, max: 48 }), value: text({ max: 512 }) }), {
-			min: 1,
-			max: 120,
-		}).optional(),
-		workflow: oneOf(YUNO_WORKFLOWS.map(({ value }) => value) as [string, ...string[]]).optional(),
+		metadata: metadataRows(120).optional(),
+		workflow: workflow.optional(),
 		installments: oneOf(['unchanged', 'planId', 'plan']).optional(),
 		installmentsPlanId: text({ min: 1, max: 64 }).optional(),
 		installmentsPlan: rows(
@@ -335,14 +188,6 @@ export const schema = z
 
 export type YunoUpdate = z.infer<typeof schema>;
 
-function singleGroup(value: IDataObject[string], group: string): IDataObject[string] {
-	const entry = fixedRows(value, group);
-	const first = Array.isArray(entry) ? entry[0] : entry;
-	return first !== null && typeof first === 'object' && !Array.isArray(first)
-		? compact(first as IDataObject)
-		: first;
-}
-
 export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = readCollection(ctx, itemIndex, 'updateFields');
 	const installments = readParameter(ctx, itemIndex, 'installments', 'unchanged');
@@ -378,7 +223,8 @@ export function buildRequest(input: YunoUpdate): ApiCall {
 	const clearCurrency = input.fieldsToClear?.includes('alternativeAmount.currency') ?? false;
 	return {
 		method: 'PATCH',
-		path: `/checkout/sessions/${encodeURIComponent(input.checkoutSessionId)}`,
+		path: sessionPath(input.checkoutSessionId),
+		safeToResend: true,
 		body: compact({
 			merchant_order_id: input.merchantOrderId,
 			payment_description: input.paymentDescription,
@@ -432,7 +278,11 @@ export async function completeRequiredFields(
 		);
 	}
 	const session = await api.call(
-		{ method: 'GET', path: `/checkout/sessions/${encodeURIComponent(input.checkoutSessionId)}` },
+		{
+			method: 'GET',
+			path: sessionPath(input.checkoutSessionId),
+			safeToResend: true,
+		},
 		itemIndex,
 	);
 	return { ...completed, ...fillFromSessionValues(missing, session) };
@@ -477,6 +327,7 @@ function fillFromSessionValues(
 
 export const update: UpdateOperationSpec<YunoUpdate> = {
 	provider: yuno,
+	kind: 'update',
 	description,
 	sessionField: 'checkoutSessionId',
 	read,
