@@ -247,10 +247,18 @@ function requestDeadline(timeoutMs: number, cancel: AbortSignal | undefined) {
 
 class ResponseTooLarge extends Error {}
 
-/** Reads a streamed body up to `limit` bytes; beyond that it stops reading and throws. */
-async function readCapped(body: unknown, limit: number): Promise<string> {
-	if (typeof body === 'string') return body;
-	if (body === null || typeof body !== 'object' || !(Symbol.asyncIterator in body)) return '';
+/**
+ * The answer's body, read up to `limit` bytes: a stream (what `encoding: 'stream'` gives) is
+ * read chunk by chunk and left as soon as it is too large; text is parsed as JSON when it is
+ * JSON. A value the HTTP helper has already parsed is taken as it is.
+ */
+async function readBody(body: unknown, limit: number): Promise<unknown> {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string' || Buffer.isBuffer(body)) {
+		if (body.length > limit) throw new ResponseTooLarge();
+		return parseBody(body.toString('utf8'));
+	}
+	if (typeof body !== 'object' || !(Symbol.asyncIterator in body)) return body;
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of body as AsyncIterable<Buffer | string>) {
@@ -260,7 +268,7 @@ async function readCapped(body: unknown, limit: number): Promise<string> {
 		if (size > limit) throw new ResponseTooLarge();
 		chunks.push(bytes);
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	return parseBody(Buffer.concat(chunks).toString('utf8'));
 }
 
 /** A JSON body as parsed data, anything else as its text (as n8n's `json: true` would). */
@@ -372,8 +380,7 @@ export async function createApiClient(
 			deadline.stop('tooLarge');
 			throw new ResponseTooLarge();
 		}
-		const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
-		return { ...response, body: parseBody(text) };
+		return { ...response, body: await readBody(response.body, MAX_RESPONSE_BYTES) };
 	}
 
 	type Outcome =

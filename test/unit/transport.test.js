@@ -1,4 +1,4 @@
-const { parseRetryAfter, backoffMs, createApiClient, checkBaseUrl, baseUrlFor } = require('../../nodes/shared/transport');
+const { parseRetryAfter, backoffMs, createApiClient, checkBaseUrl, baseUrlFor, MAX_RESPONSE_BYTES } = require('../../nodes/shared/transport');
 
 describe('Retry-After', () => {
 	test('seconds, fractions and HTTP dates', () => {
@@ -19,24 +19,26 @@ test('backoff grows exponentially under a cap, with full jitter', () => {
 	expect(backoffMs(3, () => 0)).toBe(0);
 });
 
-describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
-	const provider = {
-		displayName: 'Upag',
-		credentialType: 'upagApi',
-		defaultBaseUrl: () => 'https://api.upag.io/v1',
-		secretFields: ['token'],
-		parseError: () => ({}),
-	};
-	const policy = { timeoutMs: 1000, maxRetries: 3, maxRetryWaitMs: 0 };
+/** A provider as the core sees it, and a stand-in for n8n's execution context and HTTP helper. */
+const provider = {
+	displayName: 'Upag',
+	credentialType: 'upagApi',
+	defaultBaseUrl: () => 'https://api.upag.io/v1',
+	secretFields: ['token'],
+	parseError: () => ({}),
+};
 
-	function fakeContext(credentials, helper) {
-		return {
-			getNode: () => ({ name: 'Upag', type: 'upag', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { upagApi: { id: '7', name: 'Upag' } } }),
-			getCredentials: async () => credentials,
-			getExecutionCancelSignal: () => undefined,
-			helpers: { httpRequestWithAuthentication: helper },
-		};
-	}
+function fakeContext(credentials, helper) {
+	return {
+		getNode: () => ({ name: 'Upag', type: 'upag', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { upagApi: { id: '7', name: 'Upag' } } }),
+		getCredentials: async () => credentials,
+		getExecutionCancelSignal: () => undefined,
+		helpers: { httpRequestWithAuthentication: helper },
+	};
+}
+
+describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
+	const policy = { timeoutMs: 1000, maxRetries: 3, maxRetryWaitMs: 0 };
 
 	test('a bug in the HTTP layer (a TypeError) is surfaced once, not retried as a network failure (8.11)', async () => {
 		const helper = jest.fn(async () => {
@@ -116,6 +118,26 @@ describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
 		expect(options).toMatchObject({ baseURL: 'https://api.upag.io/v1', url: '/x', disableFollowRedirect: true, encoding: 'stream' });
 		expect(options.abortSignal).toBeDefined();
 		expect(api.credentials.token).toBe('tok_SECRET_1');
+	});
+});
+
+describe('answers the HTTP helper did not stream', () => {
+	const contextAnswering = (body) => fakeContext({ token: 'tok_SECRET_1' }, async () => ({ statusCode: 200, headers: {}, body }));
+	const policy = { timeoutMs: 1000, maxRetries: 0, maxRetryWaitMs: 0 };
+
+	test.each([
+		['already parsed', { id: 'cs_1' }],
+		['a Buffer', Buffer.from('{"id":"cs_1"}')],
+		['text with a byte-order mark', '\ufeff{"id":"cs_1"}'],
+	])('%s is read the same way', async (_, body) => {
+		const api = await createApiClient(contextAnswering(body), provider, policy);
+		expect(await api.call({ method: 'GET', path: '/x' }, 0)).toEqual({ id: 'cs_1' });
+	});
+
+	test('text over the cap fails with RESPONSE_TOO_LARGE', async () => {
+		const api = await createApiClient(contextAnswering(`{"pad":"${'x'.repeat(MAX_RESPONSE_BYTES)}"}`), provider, policy);
+		const error = await api.call({ method: 'GET', path: '/x' }, 0).catch((caught) => caught);
+		expect(error.context.code).toBe('RESPONSE_TOO_LARGE');
 	});
 });
 
