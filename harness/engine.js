@@ -96,6 +96,10 @@ const n8nNodesBase = {
 		'n8n-nodes-base.set': ['nodes/Set/Set.node', 'Set'],
 		'n8n-nodes-base.noOp': ['nodes/NoOp/NoOp.node', 'NoOp'],
 		'n8n-nodes-base.stickyNote': ['nodes/StickyNote/StickyNote.node', 'StickyNote'],
+		'n8n-nodes-base.webhook': ['nodes/Webhook/Webhook.node', 'Webhook'],
+		'n8n-nodes-base.scheduleTrigger': ['nodes/Schedule/ScheduleTrigger.node', 'ScheduleTrigger'],
+		'n8n-nodes-base.splitOut': ['nodes/Transform/SplitOut/SplitOut.node', 'SplitOut'],
+		'n8n-nodes-base.if': ['nodes/If/If.node', 'If'],
 	},
 	credentials: { httpHeaderAuth: ['credentials/HttpHeaderAuth.credentials', 'HttpHeaderAuth'] },
 	load(kind, name) {
