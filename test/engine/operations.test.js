@@ -121,7 +121,7 @@ describe('Create, Get and Get Payment Methods through the engine', () => {
 
 	test('Speed Create: a ttl under 300 seconds is refused locally', async () => {
 		const { error } = await ctx.run('speed', { ...CREATES.speed, additionalFields: { ttl: 299 } });
-		expect(error.message).toMatch(/Time to Live \(Seconds\) \(ttl\): must be 300 or more/);
+		expect(error.message).toMatch(/Time to Live in Seconds \(ttl\): must be 300 or more/);
 		expect(ctx.requests()).toEqual([]);
 	});
 

@@ -605,7 +605,7 @@ function checkSegment(model, cases, result, requests, counts) {
 			)
 				fail(i, `${others[0].method} came after the update`);
 			for (const r of mine)
-				if (r.status !== 200)
+				if (r.status !== (model.okStatus ?? 200))
 					fail(
 						i,
 						`the sandbox answered ${r.status} to ${r.method} ${r.path} with body ${describeItem(r.body)}; node output ${text.slice(0, 400)}`,

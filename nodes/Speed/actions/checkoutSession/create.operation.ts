@@ -52,7 +52,7 @@ const properties: INodeProperties[] = [
 			description: 'The cryptocurrency in which you receive the funds',
 		},
 		{
-			displayName: 'Time to Live (Seconds)',
+			displayName: 'Time to Live in Seconds',
 			name: 'ttl',
 			type: 'number',
 			typeOptions: { minValue: MIN_TTL_SECONDS, numberPrecision: 0 },

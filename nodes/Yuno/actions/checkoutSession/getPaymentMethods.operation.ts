@@ -32,9 +32,14 @@ export const description = updateDisplayOptions(
 	],
 );
 
+/** A lone UTF-16 surrogate has no UTF-8 form, so it cannot travel in a query exactly. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export const schema = z.object({
 	checkoutSessionId: yunoSessionId,
-	category: text({ min: 1 }).optional(),
+	category: text({ min: 1 })
+		.refine((value) => !LONE_SURROGATE.test(value), 'contains broken Unicode (a lone surrogate)')
+		.optional(),
 });
 
 export function read(ctx: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -1,0 +1,321 @@
+'use strict';
+/**
+ * Property-based "bad input" test of the operations beside Update (issue 12), with the same
+ * properties as the update fuzz files (see fuzzKit.js): every generated input is either refused
+ * before anything is sent, naming its field, or sent exactly once and accepted by the sandbox's
+ * model of the documented schema, arriving as the documented wire value.
+ * Creates are matched to their item by a field that carries the item's number; Gets by the id.
+ */
+const kit = require('./fuzzKit');
+const { fc } = kit;
+const { bulkSessionId } = require('../../sandbox');
+
+const engines = kit.useEngines();
+const INT32_MAX = 2 ** 31 - 1;
+
+/* ---------------------------------------------------------------- oracles */
+
+/** A required field: left blank, the item is refused. */
+const required = (classify) => (v) => (classify(v) === 'unset' ? 'invalid' : classify(v));
+
+function classifyAmount(v) {
+	const k = kit.classifyNumber(v);
+	if (k === 'unset' || k === 'invalid') return k;
+	return Number(v) >= 0 ? k : 'invalid';
+}
+
+function classifyCurrency(v) {
+	if (kit.isBlank(v)) return 'unset';
+	return typeof v === 'string' && /^[A-Za-z]{3}$/.test(v) ? 'valid' : 'invalid';
+}
+
+function classifyWhole({ min, max }) {
+	return (v) => {
+		if (kit.isBlank(v)) return 'unset';
+		if (typeof v === 'number') return Number.isSafeInteger(v) && v >= min && v <= max ? 'valid' : 'invalid';
+		if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) {
+			const n = Number(v);
+			return Number.isSafeInteger(n) && n >= min && n <= max ? 'either' : 'invalid';
+		}
+		return 'invalid';
+	};
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const oneOf = (values) => (v) => (kit.isBlank(v) ? 'unset' : values.includes(v) ? 'valid' : 'invalid');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const classifyUuid = (v) => (kit.isBlank(v) ? 'unset' : typeof v === 'string' && UUID.test(v) ? 'valid' : 'invalid');
+
+/** A URL with length limits (Yuno's callback_url: 3–526). */
+const classifyUrlWithin = (max) => (v) => {
+	const k = kit.classifyUrl(v);
+	return k !== 'unset' && typeof v === 'string' && v.length > max ? 'invalid' : k;
+};
+
+/* ----------------------------------------------------------------- values */
+
+const goodAmount = fc.oneof(
+	{ weight: 8, arbitrary: fc.integer({ min: 0, max: 100_000 }).map((cents) => cents / 100) },
+	{ weight: 1, arbitrary: fc.constantFrom(0, 0.01, 1e9) },
+);
+const anyAmount = fc.oneof(
+	{ weight: 5, arbitrary: goodAmount },
+	{ weight: 2, arbitrary: fc.constantFrom(-1, -0.01, Number.NaN, Infinity, -Infinity, 1e308) },
+	{ weight: 2, arbitrary: kit.numberishText() },
+	{ weight: 1, arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue(), kit.anyText()) },
+);
+const goodCurrency = fc.constantFrom('USD', 'usd', 'BRL', 'Mxn', 'EUR');
+const anyCurrency = fc.oneof(
+	{ weight: 5, arbitrary: goodCurrency },
+	{ weight: 3, arbitrary: fc.constantFrom('US', 'USDT', ' USD', 'US1', 'ÜSD', 'SATS', '€', '') },
+	{ weight: 2, arbitrary: fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue(), kit.anyText()) },
+);
+const sometimesBlank = (arbitrary) => fc.oneof({ weight: 6, arbitrary }, { weight: 1, arbitrary: kit.emptyValue() });
+const junk = () => fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue(), kit.anyText());
+const upper = (v) => v.toUpperCase();
+
+const amountField = (name) =>
+	kit.fieldDef(name, { good: goodAmount, any: anyAmount, classify: required(classifyAmount), wire: Number });
+const optionalAmount = (name) =>
+	kit.fieldDef(name, { good: sometimesBlank(goodAmount), any: anyAmount, classify: classifyAmount, wire: Number });
+const currencyField = kit.fieldDef('currency', { good: goodCurrency, any: anyCurrency, classify: required(classifyCurrency), wire: upper });
+const urlField = (name, wireKey, max) =>
+	kit.fieldDef(name, {
+		good: sometimesBlank(kit.goodUrl()),
+		any: kit.url(),
+		classify: max === undefined ? kit.classifyUrl : classifyUrlWithin(max),
+		wireKey,
+	});
+const enumField = (name, values, wireKey = name) =>
+	kit.fieldDef(name, {
+		good: sometimesBlank(fc.constantFrom(...values)),
+		any: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constantFrom(...values.map((v) => v.toLowerCase()), 'OTHER', ' x') }, { weight: 1, arbitrary: junk() }),
+		classify: oneOf(values),
+		wireKey,
+	});
+const uuidField = (name, wireKey) =>
+	kit.fieldDef(name, {
+		good: sometimesBlank(fc.uuid()),
+		any: fc.oneof({ weight: 3, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom('c67ce158-6053-4661-a1de-aed5c945b93', 'not-a-uuid', 'c67ce158605346611a1deaed5c945b935') }, { weight: 1, arbitrary: junk() }),
+		classify: classifyUuid,
+		wireKey,
+	});
+const textField = (name, wireKey, limits, isRequired = false) => {
+	const around = kit.textAround(...[limits.min, limits.max].filter((n) => n !== undefined));
+	const classify = (v) => kit.classifyText(v, limits);
+	return kit.fieldDef(name, {
+		good: isRequired ? fc.string({ minLength: limits.min ?? 1, maxLength: 40 }).filter((v) => v.trim().length >= (limits.min ?? 1)) : sometimesBlank(fc.string({ minLength: 3, maxLength: 40 })),
+		any: fc.oneof({ weight: 3, arbitrary: around }, { weight: 1, arbitrary: junk() }),
+		classify: isRequired ? required(classify) : classify,
+		wire: (v) => String(v),
+		wireKey,
+	});
+};
+
+/* ------------------------------------------------------------- create models */
+
+/** A create model: `tagged` is the field that carries the item number (never fuzzed), so requests map to items. */
+function createModel({ provider, fields, tagged, taggedOnTop = false, wireTag, okStatus = 200 }) {
+	const mandatory = fields.filter((d) => d.classify(undefined) === 'invalid').map((d) => d.name);
+	const optional = fields.filter((d) => !mandatory.includes(d.name)).map((d) => d.name);
+	const segment = fc
+		.shuffledSubarray(optional, { minLength: 0 })
+		.map((picked) => [...mandatory, ...picked])
+		.chain((bound) => {
+			const defs = fields.filter((d) => bound.includes(d.name));
+			const none = fc.constant({ form: 'plain' });
+			return fc
+				.array(kit.itemRecipes(defs, { goodId: none, anyId: none, clean: 3 }), { minLength: 1, maxLength: 300, size: 'max' })
+				.map((items) => ({ shape: { bound }, items }));
+		});
+	return {
+		provider,
+		okStatus,
+		segment,
+		parameters(shape) {
+			const expression = (name) => `={{ $json.${name} }}`;
+			const top = Object.fromEntries(mandatory.map((name) => [name, expression(name)]));
+			const additionalFields = Object.fromEntries(
+				shape.bound.filter((name) => !mandatory.includes(name)).map((name) => [name, expression(name)]),
+			);
+			if (taggedOnTop) top[tagged] = expression(tagged);
+			else additionalFields[tagged] = expression(tagged);
+			return { resource: 'checkoutSession', operation: 'create', ...top, additionalFields };
+		},
+		materialize(shape, recipe, n) {
+			const defs = fields.filter((d) => shape.bound.includes(d.name));
+			const json = { [tagged]: `fz-${n}` };
+			const { tags, body } = kit.classifyFields(defs, recipe.values, json);
+			tags.push(kit.tag(tagged, 'valid'));
+			return { json, expect: { wireId: `fz-${n}`, exists: true, get: false, tags, body } };
+		},
+		requestId: (request) => request.body?.[wireTag],
+		isUpdate: (request) => request.method === 'POST',
+	};
+}
+
+const CREATES = {
+	sprintcheckout: createModel({
+		provider: 'sprintcheckout',
+		okStatus: 201,
+		tagged: 'orderId',
+		wireTag: 'orderId',
+		fields: [
+			amountField('amount'),
+			currencyField,
+			optionalAmount('minAmount'),
+			kit.fieldDef('editable', { good: sometimesBlank(fc.boolean()), any: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 0, 1), junk()), classify: kit.classifyBoolean, wire: (v) => v === true || v === 'true' }),
+			enumField('orderType', ['STATIC', 'TRANSIENT']),
+			urlField('successUrl', 'successUrl'),
+			urlField('cancelUrl', 'cancelUrl'),
+		],
+	}),
+	speed: createModel({
+		provider: 'speed',
+		tagged: 'statementDescriptor',
+		wireTag: 'statement_descriptor',
+		fields: [
+			amountField('amount'),
+			currencyField,
+			kit.fieldDef('ttl', {
+				good: sometimesBlank(fc.integer({ min: 300, max: 86_400 })),
+				any: fc.oneof(fc.integer({ min: 300, max: 86_400 }), fc.constantFrom(299, 0, -300, 300.5, INT32_MAX, INT32_MAX + 1, '600', ' 900 ', '1e3'), junk()),
+				classify: classifyWhole({ min: 300, max: INT32_MAX }),
+				wire: Number,
+			}),
+			enumField('targetCurrency', ['SATS', 'BTC'], 'target_currency'),
+		],
+	}),
+	yuno: createModel({
+		provider: 'yuno',
+		tagged: 'merchantOrderId',
+		taggedOnTop: true,
+		wireTag: 'merchant_order_id',
+		fields: [
+			textField('paymentDescription', 'payment_description', { min: 3, max: 255 }, true),
+			kit.fieldDef('country', {
+				good: fc.constantFrom('BR', 'MX', 'AR', 'US'),
+				any: fc.oneof(fc.constantFrom('BR', 'MX', 'CO'), fc.constantFrom('br', 'ES', 'BRA', ' BR'), junk()),
+				classify: required(oneOf(['AR', 'BO', 'BR', 'CL', 'CO', 'CR', 'EC', 'SV', 'GT', 'HN', 'MX', 'NI', 'PA', 'PY', 'PE', 'US', 'UY'])),
+			}),
+			urlField('callbackUrl', 'callback_url', 526),
+			uuidField('customerId', 'customer_id'),
+			uuidField('checkoutId', 'checkout_id'),
+			enumField('workflow', ['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS']),
+		],
+	}),
+};
+
+test.each(Object.keys(CREATES))('%s Create: every generated input is refused naming its field, or sent once and accepted', async (provider) => {
+	const started = Date.now();
+	const counts = await kit.fuzzProvider(CREATES[provider], engines);
+	kit.report(`${provider} create`, counts, started);
+	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
+	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.2);
+}, 600_000);
+
+/* ---------------------------------------------------------------- get models */
+
+/** Session-id forms of a Get: the existing id as typed, padded or as a URL, an unknown one, and bad shapes. */
+function getModel({ provider, operation = 'get', forms, unknownStatus, path, extra = [] }) {
+	const names = Object.keys(forms);
+	const goodId = fc.constantFrom(...names.filter((name) => forms[name].good)).map((form) => ({ form }));
+	const anyId = fc.oneof(
+		{ weight: 8, arbitrary: goodId },
+		{ weight: 2, arbitrary: fc.constantFrom(...names).map((form) => ({ form })) },
+		{ weight: 1, arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })) },
+	);
+	const segment = fc
+		.array(kit.itemRecipes(extra, { goodId, anyId, clean: 5 }), { minLength: 1, maxLength: 400, size: 'max' })
+		.map((items) => ({ shape: {}, items }));
+	return {
+		provider,
+		segment,
+		unknownStatus,
+		parameters: () => ({
+			resource: 'checkoutSession',
+			operation,
+			checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
+			...(extra.length > 0 ? { filters: Object.fromEntries(extra.map((d) => [d.name, `={{ $json.${d.name} }}`])) } : {}),
+		}),
+		materialize(shape, recipe, n) {
+			const form = forms[recipe.id.form];
+			const id = form ? form.make(bulkSessionId(provider, n), n) : { value: kit.roundTrip(recipe.id.raw), k: 'invalid' };
+			const json = {};
+			if (id.value !== undefined) json.sid = id.value;
+			const { tags } = kit.classifyFields(extra, recipe.values, json);
+			tags.push(kit.tag('checkoutSessionId', kit.isBlank(id.value) ? 'invalid' : id.k));
+			const check = (request) => {
+				for (const d of extra) {
+					const sent = request.query?.[d.name] ?? null;
+					const k = d.classify(json[d.name]);
+					if (k === 'either') continue;
+					const expected = k === 'valid' ? json[d.name] : null;
+					if (sent !== expected) return `${d.name} arrived in the query as ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)}`;
+				}
+				return undefined;
+			};
+			return { json, expect: { wireId: id.wireId ?? null, exists: id.exists ?? false, get: false, tags, body: {}, check } };
+		},
+		requestId: (request) => decodeURIComponent(path(request.path.split('?')[0])),
+		isUpdate: (request) => request.method === 'GET',
+	};
+}
+
+const existing = (value, wireId) => ({ value, wireId, exists: true, k: 'valid' });
+const unknown = (value, k, wireId = String(value)) => ({ value, wireId, exists: false, k });
+
+const GETS = {
+	'yuno get': getModel({
+		provider: 'yuno',
+		unknownStatus: 400,
+		path: (p) => p.replace(/^\/checkout\/sessions\//, ''),
+		forms: {
+			plain: { good: true, make: (id) => existing(id, id) },
+			padded: { good: true, make: (id) => existing(` ${id}\n`, id) },
+			missing: { good: true, make: (id, n) => unknown(`f0000000-0000-4000-8000-${kit.pad(n, 12)}`, 'valid') },
+			short: { make: (id) => ({ value: id.slice(1), wireId: null, k: 'invalid' }) },
+			long: { make: (id, n) => ({ value: `f${kit.pad(n, 64)}`, wireId: null, k: 'invalid' }) },
+			number: { make: (id, n) => ({ value: 500_000_000 + n, wireId: null, k: 'invalid' }) },
+		},
+	}),
+	'yuno getPaymentMethods': getModel({
+		provider: 'yuno',
+		operation: 'getPaymentMethods',
+		unknownStatus: 400,
+		path: (p) => p.replace(/^\/checkout\/sessions\//, '').replace(/\/payment-methods$/, ''),
+		forms: {
+			plain: { good: true, make: (id) => existing(id, id) },
+			missing: { good: true, make: (id, n) => unknown(`f0000000-0000-4000-8000-${kit.pad(n, 12)}`, 'valid') },
+			short: { make: (id) => ({ value: id.slice(1), wireId: null, k: 'invalid' }) },
+		},
+		extra: [
+			kit.fieldDef('category', {
+				good: sometimesBlank(fc.constantFrom('CARD', 'BANK_TRANSFER', 'WALLET')),
+				any: fc.oneof(fc.constantFrom('CARD', 'a b', 'ñ', '&x=1', '%20', '😀'), kit.anyText(), junk()),
+				classify: (v) => (typeof v === 'string' && LONE_SURROGATE.test(v) ? 'invalid' : kit.classifyText(v)),
+			}),
+		],
+	}),
+	'upag get': getModel({
+		provider: 'upag',
+		unknownStatus: 404,
+		path: (p) => p.replace(/^\/checkout-sessions\//, ''),
+		forms: {
+			plain: { good: true, make: (id) => existing(id, id) },
+			checkoutUrl: { good: true, make: (id) => existing(`https://checkout.upag.io/${id}`, id) },
+			missing: { good: true, make: (id, n) => unknown(`cs_gone${n}`, 'valid') },
+			noPrefix: { make: (id, n) => ({ value: `sess_${n}`, wireId: null, k: 'invalid' }) },
+			foreignUrl: { make: (id) => ({ value: `https://pay.example.com/${id}`, wireId: null, k: 'invalid' }) },
+		},
+	}),
+};
+
+test.each(Object.keys(GETS))('%s: every generated input is refused naming its field, or sent once and answered', async (name) => {
+	const started = Date.now();
+	const counts = await kit.fuzzProvider(GETS[name], engines);
+	kit.report(name, counts, started);
+	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
+	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
+}, 600_000);
