@@ -16,8 +16,8 @@ function items(provider, count) {
 }
 
 const contenders = {
-	/** Our node as a user configures it: id and one field from the incoming item. */
-	async ours({ provider, count, baseUrls, concurrency }) {
+	/** Our node as a user configures it: id and one field from the incoming item; Auto or a fixed number in flight. */
+	async ours({ provider, count, baseUrls, concurrency, auto }) {
 		const parameters = {
 			upag: {
 				checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.session }}' },
@@ -29,7 +29,7 @@ const contenders = {
 				successUrl: '={{ "https://shop.example/ok/" + $json.n }}',
 			},
 		}[provider];
-		parameters.options = { maxConcurrentRequests: concurrency };
+		parameters.options = auto ? {} : { concurrency: 'fixed', maxConcurrentRequests: concurrency };
 		const credentials = {
 			upag: { token: SANDBOX_KEYS.upag.token, baseUrl: baseUrls.upag },
 			speed: { secretKey: SANDBOX_KEYS.speed.secretKey, apiVersion: '', baseUrl: baseUrls.speed },
@@ -117,6 +117,7 @@ process.on('message', async (message) => {
 		failedItems,
 		cpuMsPerItem: (cpu.user + cpu.system) / 1000 / job.count,
 		peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+		processCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
 	});
 	process.exit(0);
 });

@@ -11,7 +11,8 @@ startSandbox({ port: 0, record: false }).then((sandbox) => {
 			sandbox.close().then(() => process.exit(0));
 			return;
 		}
-		process.send({ id, stats: JSON.parse(JSON.stringify(sandbox.stats)) });
+		const answer = command === 'timeline' ? sandbox.timeline : sandbox.stats;
+		process.send({ id, stats: JSON.parse(JSON.stringify(answer)) });
 	});
 	process.send({ ready: true, baseUrls: sandbox.baseUrls });
 });

@@ -17,13 +17,22 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 	});
 }
 
+/** `secrets` sorted longest first: a string shorter than the last one holds none of them. */
 function mentions(value: unknown, secrets: string[]): boolean {
-	if (typeof value === 'string') return secrets.some((secret) => value.includes(secret));
+	if (typeof value === 'string') {
+		return (
+			value.length >= secrets[secrets.length - 1].length &&
+			secrets.some((secret) => value.includes(secret))
+		);
+	}
 	if (Array.isArray(value)) return value.some((entry) => mentions(entry, secrets));
 	if (value !== null && typeof value === 'object') {
-		return Object.entries(value).some(
-			([key, entry]) => mentions(key, secrets) || mentions(entry, secrets),
-		);
+		for (const key in value) {
+			if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+			if (mentions(key, secrets) || mentions((value as Record<string, unknown>)[key], secrets)) {
+				return true;
+			}
+		}
 	}
 	return false;
 }
