@@ -1,5 +1,5 @@
 /**
- * End-to-end tests in a real n8n (see test/e2e/README.md and docs/real-n8n.md): the packed
+ * End-to-end tests in a real n8n (see docs/real-n8n.md): the packed
  * package installed the way n8n installs community nodes, the example workflows, the editor
  * in Debian's chromium, and queue mode with Redis. One n8n install, one tarball and one n8n
  * main process are shared by all files (globalSetup); files run one at a time.

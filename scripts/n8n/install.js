@@ -105,31 +105,29 @@ async function ensureNodeLocked(log) {
 	if (
 		!(marker && marker.package === name && marker.version === NODE_VERSION && fs.existsSync(node))
 	) {
-		if (!adoptNode(nodeDir, name, node)) {
-			log(
-				`Node ${process.versions.node} is too old for n8n ${N8N_VERSION}; fetching Node ${NODE_VERSION} (${name} from the npm registry)…`,
-			);
-			freshProject(nodeDir);
-			await runOrThrow(
-				npm,
-				[
-					'install',
-					'--no-audit',
-					'--no-fund',
-					'--loglevel=error',
-					'--save-exact',
-					'--ignore-scripts',
-					`${name}@${NODE_VERSION}`,
-				],
-				{
-					cwd: nodeDir,
-					env: cleanEnv(),
-					logFile: path.join(nodeDir, 'install.log'),
-				},
-			);
-			await checkVersion(node);
-			writeMarker(nodeDir, { package: name, version: NODE_VERSION });
-		}
+		log(
+			`Node ${process.versions.node} is too old for n8n ${N8N_VERSION}; fetching Node ${NODE_VERSION} (${name} from the npm registry)…`,
+		);
+		freshProject(nodeDir);
+		await runOrThrow(
+			npm,
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				'--save-exact',
+				'--ignore-scripts',
+				`${name}@${NODE_VERSION}`,
+			],
+			{
+				cwd: nodeDir,
+				env: cleanEnv(),
+				logFile: path.join(nodeDir, 'install.log'),
+			},
+		);
+		await checkVersion(node);
+		writeMarker(nodeDir, { package: name, version: NODE_VERSION });
 	}
 	return runtimeOf(packageDir);
 }
@@ -139,20 +137,6 @@ async function checkVersion(node) {
 	if (!stdout.trim().startsWith(`v${NODE_MAJOR}.`))
 		throw new Error(`${node} is ${stdout.trim()}, expected Node ${NODE_MAJOR}`);
 	return stdout.trim();
-}
-
-/** A cache made before markers existed (same pinned package and a working binary) is kept. */
-function adoptNode(nodeDir, name, node) {
-	try {
-		const installed = JSON.parse(
-			fs.readFileSync(path.join(nodeDir, 'node_modules', name, 'package.json'), 'utf8'),
-		);
-		if (installed.version !== NODE_VERSION || !fs.existsSync(node)) return false;
-		writeMarker(nodeDir, { package: name, version: NODE_VERSION, adopted: true });
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 /**
@@ -203,26 +187,6 @@ async function withInstallLock(log, fn) {
 	}
 }
 
-function sqliteBinding(n8nDir) {
-	return path.join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
-}
-
-/** An install made before markers existed: the pinned n8n, npm's finished lockfile and a built sqlite3. */
-function adoptN8n(n8nDir) {
-	try {
-		const installed = JSON.parse(
-			fs.readFileSync(path.join(n8nDir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
-		);
-		if (installed.version !== N8N_VERSION) return false;
-		if (!fs.existsSync(path.join(n8nDir, 'node_modules', '.package-lock.json'))) return false;
-		if (!fs.existsSync(sqliteBinding(n8nDir))) return false;
-		writeMarker(n8nDir, { n8n: N8N_VERSION, adopted: true });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /**
  * n8n N8N_VERSION in the cache, installed the first time (about 6 minutes and 2.7 GB, with
  * a progress line). Returns { node, binDir, n8nBin, n8nDir }.
@@ -241,7 +205,6 @@ async function installN8n(runtime, log) {
 	const marker = readMarker(n8nDir);
 	if (marker && marker.n8n === N8N_VERSION && fs.existsSync(n8nBin))
 		return { ...runtime, n8nBin, n8nDir };
-	if (adoptN8n(n8nDir)) return { ...runtime, n8nBin, n8nDir };
 
 	freshProject(n8nDir);
 	const logFile = path.join(n8nDir, 'install.log');

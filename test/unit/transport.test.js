@@ -109,6 +109,24 @@ describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
 		expect(helper).not.toHaveBeenCalled();
 	});
 
+	test('of all 4xx and 5xx answers, exactly 429, 502, 503 and 504 are retried', async () => {
+		jest.spyOn(Math, 'random').mockReturnValue(0);
+		try {
+			const retried = [];
+			for (let status = 400; status < 600; status++) {
+				const helper = jest.fn(async () => ({ statusCode: status, headers: { 'retry-after': '0' }, body: '{}' }));
+				const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetries: 1, maxRetryWaitMs: 10_000 });
+				const error = await api.call({ method: 'PUT', path: '/x', safeToResend: true }, 0).catch((caught) => caught);
+				expect(error.httpCode).toBe(String(status));
+				expect(helper.mock.calls.length).toBeLessThanOrEqual(2);
+				if (helper.mock.calls.length === 2) retried.push(status);
+			}
+			expect(retried).toEqual([429, 502, 503, 504]);
+		} finally {
+			Math.random.mockRestore();
+		}
+	});
+
 	test('the credential handed to n8n is the trimmed one, so what is sent is what is redacted (8.2)', async () => {
 		const helper = jest.fn(async () => ({ statusCode: 200, headers: {}, body: '{"echo":"tok_SECRET_1"}' }));
 		const api = await createApiClient(fakeContext({ token: ' \ttok_SECRET_1 \n' }, helper), provider, policy);

@@ -1,3 +1,4 @@
+const fc = require('fast-check');
 const { schema, buildRequest, completeRequiredFields } = require('../../nodes/Yuno/actions/checkoutSession/update.operation');
 const { yuno } = require('../../nodes/Yuno/provider');
 
@@ -158,6 +159,38 @@ describe('Yuno required fields', () => {
 		});
 		await completeRequiredFields(input, client, 0, true);
 		expect(client.calls).toEqual([]);
+	});
+
+	test('a partial set: the values given are kept, only the missing ones come from the session', async () => {
+		const client = api({ merchant_order_id: 'from-session', payment_description: 'From the session', country: 'AR' });
+		const input = schema.parse({ checkoutSessionId: SESSION, merchantOrderId: 'order-given', country: 'MX' });
+		const completed = await completeRequiredFields(input, client, 0, true);
+		expect(client.calls).toHaveLength(1);
+		expect(buildRequest(completed).body).toEqual({
+			merchant_order_id: 'order-given',
+			country: 'MX',
+			payment_description: 'From the session',
+			account_id: ACCOUNT,
+		});
+	});
+
+	test('session ids of any 36 to 64 characters reach the PATCH and the GET as one escaped path segment', async () => {
+		const idOfAnyCharacters = fc
+			.string({ minLength: 36, maxLength: 64, unit: fc.constantFrom('a', '0', '-', '/', '?', '#', '%', ' ', '&', '.', 'é', '+') })
+			.filter((id) => id.trim() === id && id.trim().length >= 36 && !/^https?:\/\//i.test(id));
+		await fc.assert(
+			fc.asyncProperty(idOfAnyCharacters, async (id) => {
+				const input = schema.parse({ checkoutSessionId: id, callbackUrl: 'https://shop.example/r' });
+				const client = api({ merchant_order_id: '007', payment_description: 'Payment Test', country: 'BR' });
+				const completed = await completeRequiredFields(input, client, 0, true);
+				for (const { path } of [client.calls[0], buildRequest(completed)]) {
+					const segment = path.slice('/checkout/sessions/'.length);
+					expect(path.startsWith('/checkout/sessions/')).toBe(true);
+					expect(segment).toMatch(/^[\w.!~*'()%-]+$/);
+					expect(decodeURIComponent(segment)).toBe(id);
+				}
+			}),
+		);
 	});
 
 	test('with the option off a missing required field is an input error and nothing is fetched', async () => {
