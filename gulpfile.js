@@ -1,18 +1,12 @@
 // Second half of `npm run build`, after `n8n-node build` compiled every node and credential
-// into dist/ and copied the icons:
-// 1. copy the codex files (nodes/**/*.node.json: categories, docs links), which the CLI
-//    does not copy;
-// 2. assemble each publishable package: packages/<name>/dist/ gets exactly the compiled
-//    files its node and credential load (the shared core included), their codex files and
-//    icons. No source maps, declarations, screenshots or build info: what n8n loads only.
+// into dist/ (tsc emits the codex files nodes/**/*.node.json too: tsconfig.json includes them)
+// and copied the icons: assemble each publishable package. packages/<name>/dist/ gets exactly
+// the compiled files its nodes and credentials load (the shared core included), their codex
+// files and icons. No source maps, declarations, screenshots or build info: what n8n loads only.
 const fs = require('node:fs');
 const path = require('node:path');
-const { src, dest, series, parallel } = require('gulp');
+const { src, dest, parallel } = require('gulp');
 const { listPackages, filesOf, compiledDir } = require('./scripts/lib/packages');
-
-function copyCodexFiles() {
-	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
-}
 
 function assemble(pkg) {
 	const task = () => {
@@ -25,4 +19,4 @@ function assemble(pkg) {
 	return task;
 }
 
-exports.default = series(copyCodexFiles, parallel(...listPackages().map(assemble)));
+exports.default = parallel(...listPackages().map(assemble));

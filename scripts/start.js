@@ -99,6 +99,144 @@ function describeRequest(entry) {
 	return `  sandbox  ${entry.method.padEnd(5)} ${entry.url}  → ${status}`;
 }
 
+/**
+ * Credentials: imported once. When the sandbox had to move to another port, the ones that
+ * still point at the old sandbox are moved along; credentials edited by hand stay as they are.
+ */
+async function syncCredentials(instance, sandbox, state, userFolder) {
+	const wanted = sandboxCredentials(sandbox.baseUrls);
+	if (!state.credentialsSandboxUrl) {
+		await instance.importCredentials(wanted);
+		console.log(
+			`Imported ${wanted.length} credentials that point at the sandbox (${Object.values(CREDENTIALS)
+				.map((c) => `"${c.name}"`)
+				.join(', ')})`,
+		);
+	} else if (state.credentialsSandboxUrl !== sandbox.url) {
+		const exported = path.join(userFolder, 'imports', 'credentials-export.json');
+		fs.mkdirSync(path.dirname(exported), { recursive: true });
+		await instance.cli(['export:credentials', '--all', '--decrypted', `--output=${exported}`]);
+		const existing = JSON.parse(fs.readFileSync(exported, 'utf8'));
+		fs.rmSync(exported, { force: true });
+		const move = wanted.filter((credential) => {
+			const current = existing.find((entry) => entry.id === credential.id);
+			return (
+				!current || String(current.data?.baseUrl ?? '').startsWith(state.credentialsSandboxUrl)
+			);
+		});
+		if (move.length > 0) await instance.importCredentials(move);
+		console.log(
+			`The sandbox moved to ${sandbox.url}; ${move.length} sandbox credential(s) updated`,
+		);
+	}
+	state.credentialsSandboxUrl = sandbox.url;
+	state.sandboxPort = sandbox.port;
+}
+
+/**
+ * Example workflows: imported when new or when their file changed since the last import
+ * (changes made in the editor are kept otherwise).
+ */
+async function syncExamples(instance, state, filesDir) {
+	prepareExampleFiles(filesDir);
+	const examples = exampleWorkflows({ filesDir });
+	state.examples = state.examples ?? {};
+	const changed = examples.filter(
+		({ file, workflow }) => state.examples[path.basename(file)] !== hash(JSON.stringify(workflow)),
+	);
+	if (changed.length > 0) {
+		await instance.importWorkflows(changed.map(({ workflow }) => workflow));
+		if (changed.some(({ workflow }) => workflow.id === WEBHOOK_EXAMPLE_ID))
+			await instance.publishWorkflow(WEBHOOK_EXAMPLE_ID);
+		for (const { file, workflow } of changed)
+			state.examples[path.basename(file)] = hash(JSON.stringify(workflow));
+		console.log(
+			`Imported ${changed.length} example workflow(s): ${changed.map(({ workflow }) => `"${workflow.name}"`).join(', ')}`,
+		);
+	}
+}
+
+/** The owner account, created on the first start; its password is kept in the state file. */
+async function ensureOwner(n8n, state, stateFile) {
+	if (!state.owner) {
+		const password = `Sandbox-${crypto.randomBytes(6).toString('base64url')}-7`;
+		const created = await n8n.rest.setupOwner({
+			email: OWNER_EMAIL,
+			password,
+			firstName: 'Local',
+			lastName: 'Owner',
+		});
+		if (created) {
+			state.owner = { email: OWNER_EMAIL, password };
+			writeState(stateFile, state);
+		}
+	}
+}
+
+function printBanner({ port, state, sandbox, filesDir, userFolder, runtime }) {
+	const editor = `http://localhost:${port}`;
+	const order = JSON.stringify({
+		order: {
+			id: 'order-1001',
+			checkout_session_id: 'a0000000-0000-4000-8000-000000000001',
+			total: 149.9,
+			currency: 'BRL',
+			return_url: 'https://shop.example.com/orders/1001/return',
+			customer: { email: 'ana@example.com' },
+			items: 3,
+		},
+	});
+	console.log(`
+n8n is running with ${PACKAGE_NAMES.join(', ')} installed.
+
+  Editor      ${editor}
+  Sign in     ${state.owner ? `${state.owner.email} / ${state.owner.password}` : `the owner account created earlier (npm start -- --fresh starts over)`}
+  Examples    Overview → "Example 1 – …" to "Example 4 – …" (example 1 is published: its webhook is live)
+  Credentials ${Object.values(CREDENTIALS)
+		.map((c) => c.name)
+		.join(', ')}
+              → the sandbox at ${sandbox.url}. With real keys: edit the credential (key, and clear "Base URL Override").
+  Try         curl -X POST ${editor}/webhook/shop/order-updated -H 'content-type: application/json' -d '${order}'
+  Files       ${path.join(filesDir, EXAMPLE_FILES_SUBDIR)} (example 2 reads sessions.csv, writes results.csv)
+  n8n data    ${userFolder}
+  n8n itself  ${runtime.n8nDir}
+
+Requests that reach the sandbox are listed below. Ctrl-C stops n8n and the sandbox.
+`);
+}
+
+/** Prints the requests that reach the sandbox, in order, as they are answered. */
+function echoSandboxRequests(sandbox) {
+	let shown = 0;
+	setInterval(() => {
+		const entries = sandbox.requests;
+		if (entries.length < shown) shown = 0;
+		const fresh = [];
+		// In order, up to the first request still waiting for its answer.
+		while (
+			shown < entries.length &&
+			(entries[shown].status !== null || Date.now() - entries[shown].at > 60000)
+		) {
+			fresh.push(entries[shown]);
+			shown += 1;
+		}
+		if (fresh.length > 12) {
+			const statuses = {};
+			for (const entry of fresh) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
+			console.log(
+				`  sandbox  ${fresh.length} requests: ${Object.entries(statuses)
+					.map(([status, count]) => `${count} × ${status}`)
+					.join(', ')}`,
+			);
+		} else for (const entry of fresh) console.log(describeRequest(entry));
+		// Keep memory flat during long sessions (bulk runs).
+		if (shown > 5000 && shown === entries.length) {
+			entries.length = 0;
+			shown = 0;
+		}
+	}, 500);
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const dirs = paths();
@@ -155,54 +293,9 @@ async function main() {
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
-	// Credentials: imported once. When the sandbox had to move to another port, the ones that
-	// still point at the old sandbox are moved along; credentials edited by hand stay as they are.
-	const wanted = sandboxCredentials(sandbox.baseUrls);
-	if (!state.credentialsSandboxUrl) {
-		await instance.importCredentials(wanted);
-		console.log(
-			`Imported ${wanted.length} credentials that point at the sandbox (${Object.values(CREDENTIALS)
-				.map((c) => `"${c.name}"`)
-				.join(', ')})`,
-		);
-	} else if (state.credentialsSandboxUrl !== sandbox.url) {
-		const exported = path.join(userFolder, 'imports', 'credentials-export.json');
-		fs.mkdirSync(path.dirname(exported), { recursive: true });
-		await instance.cli(['export:credentials', '--all', '--decrypted', `--output=${exported}`]);
-		const existing = JSON.parse(fs.readFileSync(exported, 'utf8'));
-		fs.rmSync(exported, { force: true });
-		const move = wanted.filter((credential) => {
-			const current = existing.find((entry) => entry.id === credential.id);
-			return (
-				!current || String(current.data?.baseUrl ?? '').startsWith(state.credentialsSandboxUrl)
-			);
-		});
-		if (move.length > 0) await instance.importCredentials(move);
-		console.log(
-			`The sandbox moved to ${sandbox.url}; ${move.length} sandbox credential(s) updated`,
-		);
-	}
-	state.credentialsSandboxUrl = sandbox.url;
-	state.sandboxPort = sandbox.port;
+	await syncCredentials(instance, sandbox, state, userFolder);
 
-	// Example workflows: imported when new or when their file changed since the last import
-	// (changes made in the editor are kept otherwise).
-	prepareExampleFiles(filesDir);
-	const examples = exampleWorkflows({ filesDir });
-	state.examples = state.examples ?? {};
-	const changed = examples.filter(
-		({ file, workflow }) => state.examples[path.basename(file)] !== hash(JSON.stringify(workflow)),
-	);
-	if (changed.length > 0) {
-		await instance.importWorkflows(changed.map(({ workflow }) => workflow));
-		if (changed.some(({ workflow }) => workflow.id === WEBHOOK_EXAMPLE_ID))
-			await instance.publishWorkflow(WEBHOOK_EXAMPLE_ID);
-		for (const { file, workflow } of changed)
-			state.examples[path.basename(file)] = hash(JSON.stringify(workflow));
-		console.log(
-			`Imported ${changed.length} example workflow(s): ${changed.map(({ workflow }) => `"${workflow.name}"`).join(', ')}`,
-		);
-	}
+	await syncExamples(instance, state, filesDir);
 	writeState(stateFile, state);
 
 	const port = await freePort(args.port ?? DEFAULT_EDITOR_PORT);
@@ -228,78 +321,10 @@ async function main() {
 		void stop(1);
 	});
 
-	if (!state.owner) {
-		const password = `Sandbox-${crypto.randomBytes(6).toString('base64url')}-7`;
-		const created = await n8n.rest.setupOwner({
-			email: OWNER_EMAIL,
-			password,
-			firstName: 'Local',
-			lastName: 'Owner',
-		});
-		if (created) {
-			state.owner = { email: OWNER_EMAIL, password };
-			writeState(stateFile, state);
-		}
-	}
+	await ensureOwner(n8n, state, stateFile);
 
-	const editor = `http://localhost:${port}`;
-	const order = JSON.stringify({
-		order: {
-			id: 'order-1001',
-			checkout_session_id: 'a0000000-0000-4000-8000-000000000001',
-			total: 149.9,
-			currency: 'BRL',
-			return_url: 'https://shop.example.com/orders/1001/return',
-			customer: { email: 'ana@example.com' },
-			items: 3,
-		},
-	});
-	console.log(`
-n8n is running with ${PACKAGE_NAMES.join(', ')} installed.
-
-  Editor      ${editor}
-  Sign in     ${state.owner ? `${state.owner.email} / ${state.owner.password}` : `the owner account created earlier (npm start -- --fresh starts over)`}
-  Examples    Overview → "Example 1 – …" to "Example 4 – …" (example 1 is published: its webhook is live)
-  Credentials ${Object.values(CREDENTIALS)
-		.map((c) => c.name)
-		.join(', ')}
-              → the sandbox at ${sandbox.url}. With real keys: edit the credential (key, and clear "Base URL Override").
-  Try         curl -X POST ${editor}/webhook/shop/order-updated -H 'content-type: application/json' -d '${order}'
-  Files       ${path.join(filesDir, EXAMPLE_FILES_SUBDIR)} (example 2 reads sessions.csv, writes results.csv)
-  n8n data    ${userFolder}
-  n8n itself  ${runtime.n8nDir}
-
-Requests that reach the sandbox are listed below. Ctrl-C stops n8n and the sandbox.
-`);
-
-	let shown = 0;
-	setInterval(() => {
-		const entries = sandbox.requests;
-		if (entries.length < shown) shown = 0;
-		const fresh = [];
-		// In order, up to the first request still waiting for its answer.
-		while (
-			shown < entries.length &&
-			(entries[shown].status !== null || Date.now() - entries[shown].at > 60000)
-		) {
-			fresh.push(entries[shown]);
-			shown += 1;
-		}
-		if (fresh.length > 12) {
-			const statuses = {};
-			for (const entry of fresh) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
-			console.log(
-				`  sandbox  ${fresh.length} requests: ${Object.entries(statuses)
-					.map(([status, count]) => `${count} × ${status}`)
-					.join(', ')}`,
-			);
-		} else for (const entry of fresh) console.log(describeRequest(entry));
-		// Keep memory flat during long sessions (bulk runs).
-		if (shown > 5000 && shown === entries.length) {
-			entries.length = 0;
-			shown = 0;
-		}
-	}, 500);
+	printBanner({ port, state, sandbox, filesDir, userFolder, runtime });
+	echoSandboxRequests(sandbox);
 	await new Promise(() => {});
 }
 

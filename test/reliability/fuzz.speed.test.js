@@ -172,8 +172,7 @@ const successMessage = {
  */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const SKIP_KNOWN = process.env.FUZZ_SKIP_KNOWN === '1';
-const metaKeyAll = fc.oneof(
+const metaKey = fc.oneof(
 	{
 		weight: 6,
 		arbitrary: fc.constantFrom(
@@ -193,9 +192,6 @@ const metaKeyAll = fc.oneof(
 	{ weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype') },
 	{ weight: 4, arbitrary: kit.anyText() },
 );
-const metaKey = SKIP_KNOWN
-	? metaKeyAll.map((key) => (RESERVED_KEYS.has(key) ? `x${key}` : key))
-	: metaKeyAll;
 const metaRow = {
 	good: fc.tuple(
 		metaKey,

@@ -38,10 +38,7 @@
  * A failing property is shrunk by fast-check (for at most ~30 s) and reported with its seed and
  * path, the failing items and the reason.
  *
- * Environment: FUZZ_TARGET=<n> generated inputs per provider (default 10,000); FUZZ_SKIP_KNOWN=1
- * leaves out the inputs of the bugs reported with issue 5 (36-character non-UUIDs for Yuno's
- * account/customer id, Yuno amounts of float noise near zero such as 5e-11, Speed metadata keys
- * __proto__/constructor/prototype) until they are fixed, and skips their tests in limits.test.js;
+ * Environment: FUZZ_TARGET=<n> generated inputs per provider (default 10,000);
  * FUZZ_NO_SHRINK=1 reports the first failure unshrunk; FUZZ_SEED=<seed> FUZZ_PATH=<path> replays a
  * reported failure; FUZZ_DEBUG=1 prints per-run timings.
  */

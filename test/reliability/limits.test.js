@@ -11,8 +11,6 @@ const { useSandboxEngine, id } = require('../engine/sandboxRun');
 
 const ctx = useSandboxEngine({ bulkSessions: 1_000_000 });
 const MiB = 1024 * 1024;
-// The two tests of bugs found by the fuzz tests (reported with issue 5) can be skipped until fixed.
-const knownBug = process.env.FUZZ_SKIP_KNOWN === '1' ? test.skip : test;
 
 /**
  * Runs `cases` (each `{ name, item, error?, body? }`) as the items of one engine run. An item
@@ -307,7 +305,7 @@ describe('Yuno limits', () => {
 
 	// Found by fuzz.yuno.test.js: 5e-11 passes the node's tolerance (1e-6 of a step of 0.0001) and is
 	// sent as it is; it is no multiple of 0.0001 and Yuno refuses it.
-	knownBug(
+	test(
 		'an amount of float noise (5e-11) is refused or sent as a multiple of 0.0001, never refused by Yuno',
 		async () => {
 			ctx.sandbox.reset();
@@ -339,7 +337,7 @@ describe('Yuno limits', () => {
 	);
 
 	// Found by fuzz.yuno.test.js: the node checks only the length (36), the page says "UUID, 36 chars".
-	knownBug(
+	test(
 		'account_id and customer_id are UUIDs: a 36-character text that is no UUID is refused, nothing sent',
 		async () => {
 			ctx.sandbox.reset();
@@ -511,7 +509,7 @@ describe('Speed limits', () => {
 
 	// Found by fuzz.speed.test.js: n8n's HTTP client (axios) drops these keys from JSON bodies, so
 	// the item reported success while the key never reached Speed.
-	knownBug(
+	test(
 		'metadata keys __proto__, constructor and prototype are refused, not silently dropped',
 		async () => {
 			ctx.sandbox.reset();
