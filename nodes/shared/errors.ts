@@ -224,6 +224,10 @@ export function providerError(
 	itemIndex: number,
 ): NodeApiError {
 	const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
+	// Said in the message too: under "Continue On Fail" the item keeps only the message.
+	const notResentNote = failure.notResent
+		? ' (not sent again: the checkout session may have been created)'
+		: '';
 	const notResent = failure.notResent
 		? ' It was not sent again, since a second request could create a second checkout session: check at the provider whether it was created before running this item again.'
 		: '';
@@ -231,7 +235,7 @@ export function providerError(
 		const code = failure.networkCode ?? 'NETWORK_ERROR';
 		const reason = failure.reason ? ` (${failure.reason})` : '';
 		return apiError(node, {
-			message: `[item ${itemIndex}] ${provider.displayName} could not be reached${tries}: ${code}${reason}`,
+			message: `[item ${itemIndex}] ${provider.displayName} could not be reached${tries}: ${code}${reason}${notResentNote}`,
 			description:
 				(noAnswerDescriptions[code] ??
 					'No answer came back from the provider (connection dropped or refused). The request may or may not have been applied.') +
@@ -244,7 +248,7 @@ export function providerError(
 	const text = details.message ?? describeBody(failure.body);
 	const label = [String(failure.status), details.code].filter(Boolean).join(' ');
 	return apiError(node, {
-		message: `[item ${itemIndex}] ${provider.displayName} answered ${label}${tries}${text ? `: ${text}` : ''}`,
+		message: `[item ${itemIndex}] ${provider.displayName} answered ${label}${tries}${text ? `: ${text}` : ''}${notResentNote}`,
 		description: hintFor(failure.status, [details.code, text].join(' ')) + notResent,
 		httpCode: failure.status,
 		itemIndex,

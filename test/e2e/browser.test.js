@@ -244,6 +244,21 @@ const EXAMPLES = [
 			'Updated sessions',
 		],
 	},
+	{
+		id: 'ExLifecycle00006',
+		screenshot: 'example-6-checkout-session-lifecycle.png',
+		nodes: [
+			'Shop order created',
+			'Create checkout session',
+			'Reply with the session',
+			'Every hour',
+			'Open orders',
+			'One item per session',
+			'Get checkout session',
+			'Still open?',
+			'Update checkout session',
+		],
+	},
 ];
 
 test.each(EXAMPLES)(
@@ -445,6 +460,35 @@ test('Upag: checkout session by ID or URL, and its update fields', async () => {
 	await screenshot(page, 'upag-node.png');
 	await page.close();
 });
+
+const OPERATIONS = {
+	sprintcheckout: { name: 'Sprintcheckout', list: ['Create', 'Update'], pick: 'Create', shows: ['amount', 'currency'] },
+	speed: { name: 'Speed', list: ['Create', 'Update'], pick: 'Create', shows: ['amount', 'currency'] },
+	yuno: {
+		name: 'Yuno',
+		list: ['Create', 'Get', 'Get Payment Methods', 'Update'],
+		pick: 'Create',
+		shows: ['merchantOrderId', 'paymentDescription', 'country'],
+	},
+	upag: { name: 'Upag', list: ['Get', 'Update'], pick: 'Get', shows: [] },
+};
+
+test.each(Object.entries(OPERATIONS))(
+	'%s: the Operation list shows the documented operations; choosing one swaps the fields',
+	async (provider, { name, list, pick, shows }) => {
+		const page = await openNode(workflows[provider], name);
+		expect(await optionsOf(page, 'operation')).toEqual(list);
+		await expect(page.locator('[data-test-id="parameter-input-updateFields"], [data-test-id="collection-parameter-add"]').count()).resolves.toBeGreaterThan(0);
+		await choose(page, 'operation', pick);
+		for (const field of shows) await parameter(page, field).waitFor();
+		await eventually(
+			() => page.locator('[data-test-id="ndv"]').innerText(),
+			(text) => expect(text).not.toContain('Update Fields'),
+			{ timeoutMs: 15000 },
+		);
+		await page.close();
+	},
+);
 
 describe('the credential Test in the editor', () => {
 	const { SANDBOX_KEYS } = require('../../sandbox');

@@ -83,6 +83,78 @@ describe.each(['upag', 'speed', 'sprintcheckout', 'yuno'])('%s: 2,500 updates wi
 	}, 120_000);
 });
 
+/*
+ * Issue 12: a create is not safe to resend. Under the same injected faults, including
+ * `reset-after-apply` (the sandbox applies the create, then cuts the answer), each item is sent
+ * exactly once: a fault fails the item, and a create the provider applied is never made twice.
+ * A Get is safe to resend: its retryable faults are recovered like an update's.
+ */
+const CREATE_ITEMS = 1000;
+const creates = {
+	sprintcheckout: { parameters: { amount: '={{ $json.n }}', currency: 'USD', additionalFields: { orderId: '={{ "order-" + $json.n }}' } }, key: (body) => body?.orderId },
+	speed: { parameters: { amount: '={{ $json.n }}', currency: 'USD', additionalFields: { statementDescriptor: '={{ "order-" + $json.n }}' } }, key: (body) => body?.statement_descriptor },
+	yuno: { parameters: { merchantOrderId: '={{ "order-" + $json.n }}', paymentDescription: 'Bulk create', country: 'BR' }, key: (body) => body?.merchant_order_id },
+};
+
+describe.each(Object.keys(creates))('%s: 1,000 creates with 10 %% injected faults, dropped answers included', (provider) => {
+	test('each item is sent once; no create is made twice; faulted items fail and say why', async () => {
+		const kinds = FAULT_KINDS.filter((kind) => kind !== 'hang');
+		ctx.sandbox.configure({ faults: { rate: 0.1, kinds, seed: 11 + provider.length } });
+		const before = new Set(ctx.sandbox.sessionIds(provider));
+		const items = Array.from({ length: CREATE_ITEMS }, (_, n) => ({ n: n + 1 }));
+		const { output, error } = await ctx.run(
+			provider,
+			{ resource: 'checkoutSession', operation: 'create', ...creates[provider].parameters, options: OPTIONS },
+			items,
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(CREATE_ITEMS);
+		const byOrder = new Map();
+		for (const request of ctx.requests()) {
+			const key = creates[provider].key(request.body);
+			byOrder.set(key, [...(byOrder.get(key) ?? []), request]);
+		}
+		let applied = 0;
+		output.forEach((item, index) => {
+			const requests = byOrder.get(`order-${index + 1}`) ?? [];
+			expect(requests).toHaveLength(1);
+			const [request] = requests;
+			if (request.fault === undefined || request.fault === 'reset-after-apply') applied += 1;
+			if (request.fault === undefined) expect(item.json.error).toBeUndefined();
+			else expect(item.json.error).toMatch(new RegExp(`^\\[item ${index}\\] `));
+			if (request.fault === 'reset-after-apply')
+				expect(item.json.error).toMatch(/\(not sent again: the checkout session may have been created\)$/);
+		});
+		const created = ctx.sandbox.sessionIds(provider).filter((sessionId) => !before.has(sessionId));
+		expect(created).toHaveLength(applied);
+		expect(ctx.requests().filter((request) => request.fault === 'reset-after-apply').length).toBeGreaterThan(0);
+	}, 120_000);
+});
+
+test('upag: 2,500 Gets with 10 % injected faults: retryable faults recovered (a Get is safe to resend)', async () => {
+	ctx.sandbox.configure({ faults: { rate: 0.1, kinds: FAULT_KINDS, seed: 5 } });
+	const items = Array.from({ length: PER_PROVIDER }, (_, n) => ({ session: bulkSessionId('upag', n) }));
+	const { output, error } = await ctx.run(
+		'upag',
+		{ resource: 'checkoutSession', operation: 'get', checkoutSessionId: id('={{ $json.session }}'), options: OPTIONS },
+		items,
+		{ onError: 'continueRegularOutput' },
+	);
+	expect(error).toBeUndefined();
+	const bySession = new Map();
+	for (const request of ctx.requests()) bySession.set(sessionOf(request), [...(bySession.get(sessionOf(request)) ?? []), request]);
+	let recovered = 0;
+	output.forEach((item, index) => {
+		const requests = bySession.get(bulkSessionId('upag', index)) ?? [];
+		expect(requests.length).toBeLessThanOrEqual(1 + OPTIONS.maxRetries);
+		if (requests.some((request) => request.fault && !RETRYABLE.has(request.fault))) return;
+		expect(item.json).toMatchObject({ id: bulkSessionId('upag', index) });
+		if (requests.length > 1) recovered += 1;
+	});
+	expect(recovered).toBeGreaterThan(0);
+}, 120_000);
+
 afterAll(() => {
 	writeFigures('faults', figures);
 	expect(figures.secretsFound).toBe(0);
