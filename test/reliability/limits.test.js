@@ -685,3 +685,60 @@ describe('Sprintcheckout limits', () => {
 		);
 	});
 });
+
+describe('Create limits (issue 12)', () => {
+	const create = (fields) => ({ resource: 'checkoutSession', operation: 'create', ...fields });
+
+	test('Speed: ttl 300 is sent, 299 refused ("minimum 5 minutes"); int32 at most; amount 0 allowed, below refused', async () => {
+		const parameters = create({
+			amount: '={{ $json.amount }}',
+			currency: 'USD',
+			additionalFields: { statementDescriptor: '={{ $json.tag }}', ttl: '={{ $json.ttl }}' },
+		});
+		const at = (name, item, expected = {}) => ({ name, item: { tag: name, amount: 10, ttl: 600, ...item }, ...expected });
+		await expectCases(
+			'speed',
+			parameters,
+			[
+				at('ttl 300', { ttl: 300 }, { body: { ttl: 300 } }),
+				at('ttl 299', { ttl: 299 }, { error: 'ttl: must be 300 or more' }),
+				at('ttl int32 max', { ttl: 2 ** 31 - 1 }, { body: { ttl: 2 ** 31 - 1 } }),
+				at('ttl beyond int32', { ttl: 2 ** 31 }, { error: 'ttl: must be 2147483647 or less' }),
+				at('amount 0', { amount: 0 }, { body: { amount: 0 } }),
+				at('amount -0.01', { amount: -0.01 }, { error: 'amount: must be 0 or more' }),
+			],
+			{ sessionOf: (item) => item.tag, requestSession: (request) => request.body?.statement_descriptor },
+		);
+	});
+
+	test('Yuno: merchant order id and description 3–255, callback URL up to 526, metadata up to 50 rows', async () => {
+		const parameters = create({
+			merchantOrderId: '={{ $json.order }}',
+			paymentDescription: '={{ $json.description }}',
+			country: 'BR',
+			additionalFields: { callbackUrl: '={{ $json.callback }}' },
+		});
+		const url = (length) => `https://shop.example/${'a'.repeat(length - 'https://shop.example/'.length)}`;
+		const at = (name, item, expected = {}) => ({ name, item: { order: `order-${name}`, description: 'Two shirts', ...item }, ...expected });
+		await expectCases(
+			'yuno',
+			parameters,
+			[
+				at('description of 3', { description: 'abc' }, { body: { payment_description: 'abc' } }),
+				at('description of 2', { description: 'ab' }, { error: 'paymentDescription: must be at least 3 characters' }),
+				at('description of 255', { description: 'd'.repeat(255) }, { body: { payment_description: 'd'.repeat(255) } }),
+				at('description of 256', { description: 'd'.repeat(256) }, { error: 'paymentDescription: must be at most 255 characters' }),
+				at('order id of 255', { order: 'o'.repeat(255) }, { body: { merchant_order_id: 'o'.repeat(255) } }),
+				at('callback of 526', { callback: url(526) }, { body: { callback_url: url(526) } }),
+				at('callback of 527', { callback: url(527) }, { error: 'callbackUrl: must be at most 526 characters' }),
+			],
+			{ sessionOf: (item) => item.order, requestSession: (request) => request.body?.merchant_order_id },
+		);
+		const rows = (count) => ({ pair: Array.from({ length: count }, (_, index) => ({ key: `k${index}`, value: 'v' })) });
+		const fifty = await ctx.run('yuno', create({ merchantOrderId: 'order-50', paymentDescription: 'Fifty rows', country: 'BR', additionalFields: { metadata: rows(50) } }));
+		expect(fifty.error).toBeUndefined();
+		expect(ctx.requests().at(-1).body.metadata).toHaveLength(50);
+		const fiftyOne = await ctx.run('yuno', create({ merchantOrderId: 'order-51', paymentDescription: 'Too many', country: 'BR', additionalFields: { metadata: rows(51) } }));
+		expect(fiftyOne.error.message).toMatch(/\(metadata\): must have at most 50 rows/);
+	});
+});
