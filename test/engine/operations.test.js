@@ -139,6 +139,29 @@ describe('Create, Get and Get Payment Methods through the engine', () => {
 	});
 });
 
+describe('a created session lives on in the sandbox: it can be updated', () => {
+	test('Speed: create, then update the new session by its id', async () => {
+		const made = await ctx.run('speed', CREATES.speed);
+		const sessionId = made.output[0].json.id;
+		const updated = await ctx.run('speed', { operation: 'update', checkoutSessionId: id(sessionId), updateFields: { title: 'Order 1001' } });
+		expect(updated.error).toBeUndefined();
+		expect(updated.output[0].json).toMatchObject({ id: sessionId, title: 'Order 1001', amount: 25 });
+	});
+
+	test('Sprintcheckout: create, then update the new session by its redirect URL', async () => {
+		const made = await ctx.run('sprintcheckout', CREATES.sprintcheckout);
+		const { sessionId, redirectUrl } = made.output[0].json;
+		const updated = await ctx.run('sprintcheckout', {
+			operation: 'update',
+			sessionId: { __rl: true, mode: 'url', value: redirectUrl },
+			updateFields: { amount: 80 },
+		});
+		expect(updated.error).toBeUndefined();
+		expect(ctx.requests().at(-1).body).toEqual({ sessionId, amount: 80 });
+		expect(ctx.sandbox.session('sprintcheckout', sessionId)).toMatchObject({ amount: 80, orderId: 'inv-00010' });
+	});
+});
+
 describe('a create is never sent twice once it may have reached the provider', () => {
 	test.each(['yuno', 'speed', 'sprintcheckout'])(
 		'%s: the connection drops after the sandbox applied the create: exactly one session, and the item says why it was not resent',
