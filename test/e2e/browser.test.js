@@ -33,7 +33,7 @@ let context;
 const workflows = {};
 
 /** One small workflow per provider: Manual Trigger → the provider node. Created through n8n's REST API. */
-function probeWorkflow(provider, parameters) {
+function probeWorkflow(provider, parameters, { onError } = {}) {
 	const display = { sprintcheckout: 'Sprintcheckout', speed: 'Speed', yuno: 'Yuno', upag: 'Upag' }[
 		provider
 	];
@@ -62,6 +62,7 @@ function probeWorkflow(provider, parameters) {
 					options: {},
 				},
 				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+				...(onError ? { onError } : {}),
 			},
 		],
 		connections: { Start: { main: [[{ node: display, type: 'main', index: 0 }]] } },
@@ -72,6 +73,7 @@ function probeWorkflow(provider, parameters) {
 
 const sessionParameter = (name, value) => ({ [name]: { __rl: true, mode: 'id', value } });
 
+/** Takes the screenshot once two frames 300 ms apart are identical: no dropdown, toast or banner mid-animation. */
 async function screenshot(page, name) {
 	const docsFile = path.join(DOCS_SHOTS, name);
 	const target =
@@ -79,7 +81,22 @@ async function screenshot(page, name) {
 			? docsFile
 			: path.join(RUN_SHOTS, name);
 	fs.mkdirSync(path.dirname(target), { recursive: true });
-	await page.screenshot({ path: target });
+	// n8n's toasts ("Node executed successfully", "Credential saved") close by themselves.
+	await page
+		.locator('.el-notification')
+		.first()
+		.waitFor({ state: 'hidden', timeout: 10000 })
+		.catch(() => {});
+	const frame = await eventually(
+		async () => {
+			const first = await page.screenshot();
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			return [first, await page.screenshot()];
+		},
+		([first, second]) => expect(first.equals(second)).toBe(true),
+		{ timeoutMs: 15000 },
+	);
+	fs.writeFileSync(target, frame[1]);
 }
 
 /** Opens a workflow in the editor and the node's details view (NDV). */
@@ -555,17 +572,33 @@ describe('the credential Test in the editor', () => {
 			await modal.getByText('More details').click();
 			await expectText(modal, expected);
 		}
-		if (shot) {
-			// n8n's "Credential saved" toast closes by itself.
-			await page.locator('.el-notification').first().waitFor({ state: 'hidden', timeout: 15000 });
-			// The banner fades in: wait until two frames a moment apart are the same.
-			await eventually(
-				async () => [await modal.screenshot(), await new Promise((r) => setTimeout(r, 300)).then(() => modal.screenshot())],
-				([a, b]) => expect(a.equals(b)).toBe(true),
-				{ timeoutMs: 10000 },
-			);
-			await screenshot(page, shot);
-		}
+		if (shot) await screenshot(page, shot);
 		await page.close();
 	});
+});
+
+test('Upag: a refused update goes to the error output with Upag\'s status, code and the session', async () => {
+	const workflow = probeWorkflow(
+		'upag',
+		{ ...sessionParameter('checkoutSessionId', 'cs_expired_1'), updateFields: { successUrl: 'https://shop.example.com/thanks' } },
+		{ onError: 'continueErrorOutput' },
+	);
+	workflow.name = 'Browser test – Upag error output';
+	const { id } = await rest.ok('POST', '/rest/workflows', workflow);
+	const page = await openNode(id, 'Upag');
+	await page.locator('[data-test-id="node-execute-button"]').click();
+	const output = page.locator('[data-test-id="output-panel"]');
+	await output.locator('[data-test-id="ndv-data-container"]').waitFor({ timeout: 60000 });
+	// The node has two outputs; the refused item is on the error one.
+	await expectText(output, 'Error Branch (1 item)');
+	await output.getByText('Error Branch').click();
+	const json = output.locator('[data-test-id="radio-button-json"]');
+	if (await json.isVisible()) await json.click();
+	await expectText(output, 'cs_expired_1');
+	await expectText(output, '400');
+	expect(wire(sandbox).filter((request) => request.provider === 'upag')).toEqual([
+		expect.objectContaining({ method: 'PUT', path: '/checkout-sessions/cs_expired_1', status: 400 }),
+	]);
+	await screenshot(page, 'upag-error-output.png');
+	await page.close();
 });
