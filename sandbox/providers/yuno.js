@@ -33,6 +33,8 @@ const SEEDED = {
 		},
 	],
 	unknown: 'f0000000-0000-4000-8000-000000000001',
+	// A session already paid through (`used: true`); an update is still accepted (see README).
+	used: 'a0000000-0000-4000-8000-000000000004',
 };
 
 const COUNTRIES = [
@@ -168,6 +170,7 @@ function seed() {
 	});
 	return [
 		...SEEDED.updatable.map((id, i) => newSession(id, now, order(i + 1))),
+		newSession(SEEDED.used, now, { ...order(4), used: true }),
 		newSession(SEEDED.refusing[0].id, now - EXPIRES_AFTER_MS - 60 * 60 * 1000, order(9)),
 	];
 }

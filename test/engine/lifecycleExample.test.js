@@ -60,9 +60,11 @@ test('the hourly check gets each open order\'s session and updates only those no
 	const { run, output } = await runFrom('Every hour');
 	expect(run.data.resultData.error).toBeUndefined();
 	const [first, second] = SEEDED.yuno.updatable;
-	expect(output('Get checkout session').map((session) => session.id ?? session.checkout_session)).toEqual([first, second]);
+	const used = SEEDED.yuno.used;
+	expect(output('Get checkout session').map((session) => session.id ?? session.checkout_session)).toEqual([first, used, second]);
+	expect(output('Still open?', 1).map((session) => session.id ?? session.checkout_session)).toEqual([used]);
 	const calls = sandbox.requests.map((request) => `${request.method} ${request.path}`);
-	expect(calls.filter((call) => call.startsWith('GET'))).toEqual([`GET /checkout/sessions/${first}`, `GET /checkout/sessions/${second}`]);
+	expect(calls.filter((call) => call.startsWith('GET'))).toEqual([first, used, second].map((id) => `GET /checkout/sessions/${id}`));
 	expect(calls.filter((call) => call.startsWith('PATCH'))).toEqual([`PATCH /checkout/sessions/${first}`, `PATCH /checkout/sessions/${second}`]);
 	const patch = sandbox.requests.find((request) => request.method === 'PATCH');
 	expect(patch.body.metadata[0].key).toBe('reminded_at');
