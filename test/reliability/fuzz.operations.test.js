@@ -113,6 +113,41 @@ const textField = (name, wireKey, limits, isRequired = false) => {
 	});
 };
 
+/**
+ * Yuno's amount `{currency, value}` (a fixed collection; each part an expression). The value is
+ * "a multiple of 0.0001"; float noise within 1e-6 of a step is sent as the step (the node's
+ * documented rounding), beyond 1e11 the step check itself loses precision: undecided.
+ */
+function classifyStepValue(v) {
+	const k = kit.classifyNumber(v);
+	if (k === 'unset') return 'invalid';
+	if (k !== 'valid') return k;
+	if (Math.abs(v) > 1e11) return 'either';
+	return Math.abs(Math.round(v * 10000) - v * 10000) < 1e-6 ? 'valid' : 'invalid';
+}
+const yunoAmount = {
+	...kit.fieldDef('amount', {
+		good: fc.record({ currency: goodCurrency, value: fc.integer({ min: 0, max: 10_000_000 }).map((steps) => steps / 10000) }),
+		any: fc.record({
+			currency: anyCurrency,
+			value: fc.oneof(
+				{ weight: 3, arbitrary: fc.integer({ min: -1000, max: 10_000_000 }).map((steps) => steps / 10000) },
+				{ weight: 1, arbitrary: fc.constantFrom(0.00001, 19.99 * 3, 0.1 + 0.2, 1e12 + 0.5, 1.23456) },
+				{ weight: 1, arbitrary: anyAmount },
+			),
+		}),
+		classify(v) {
+			if (v === undefined) return 'unset';
+			const currency = required(classifyCurrency)(v?.currency);
+			const value = classifyStepValue(v?.value);
+			const rank = { valid: 0, either: 1, invalid: 2 };
+			return rank[currency] >= rank[value] ? currency : value;
+		},
+		wire: (v) => ({ currency: v.currency.toUpperCase(), value: Math.round(v.value * 10000) / 10000 }),
+	}),
+	parameter: (name) => ({ amount: { currency: `={{ $json.${name}.currency }}`, value: `={{ $json.${name}.value }}` } }),
+};
+
 /* ------------------------------------------------------------- create models */
 
 /** A create model: `tagged` is the field that carries the item number (never fuzzed), so requests map to items. */
@@ -137,7 +172,9 @@ function createModel({ provider, fields, tagged, taggedOnTop = false, wireTag, o
 			const expression = (name) => `={{ $json.${name} }}`;
 			const top = Object.fromEntries(mandatory.map((name) => [name, expression(name)]));
 			const additionalFields = Object.fromEntries(
-				shape.bound.filter((name) => !mandatory.includes(name)).map((name) => [name, expression(name)]),
+				fields
+					.filter((d) => shape.bound.includes(d.name) && !mandatory.includes(d.name))
+					.map((d) => [d.name, d.parameter ? d.parameter(d.name) : expression(d.name)]),
 			);
 			if (taggedOnTop) top[tagged] = expression(tagged);
 			else additionalFields[tagged] = expression(tagged);
@@ -203,6 +240,7 @@ const CREATES = {
 			uuidField('customerId', 'customer_id'),
 			uuidField('checkoutId', 'checkout_id'),
 			enumField('workflow', ['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS']),
+			yunoAmount,
 		],
 	}),
 };

@@ -504,10 +504,13 @@ function newCounts() {
 }
 
 function describeItem(json) {
-	const text = JSON.stringify(json, (key, value) =>
-		typeof value === 'string' && value.length > 300
-			? `${value.slice(0, 60)}…(${value.length} chars)`
-			: value,
+	// `undefined` (a field that never arrived) has no JSON text.
+	const text = String(
+		JSON.stringify(json, (key, value) =>
+			typeof value === 'string' && value.length > 300
+				? `${value.slice(0, 60)}…(${value.length} chars)`
+				: value,
+		),
 	);
 	return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }
