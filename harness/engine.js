@@ -44,8 +44,9 @@ class InputItems {
 			properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 		};
 	}
+	/** @this {import('n8n-workflow').IExecuteFunctions} */
 	async execute() {
-		const items = JSON.parse(this.getNodeParameter('items', 0));
+		const items = JSON.parse(String(this.getNodeParameter('items', 0)));
 		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
 	}
 }
@@ -162,6 +163,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async runPreAuthentication() {
 		return undefined;
 	}
+	/** @returns {Promise<any>} */
 	async getCredentials() {
 		throw new Error('not used');
 	}
@@ -181,13 +183,15 @@ let containerReady = false;
 function prepareContainer() {
 	if (containerReady) return;
 	// Without a quiet reporter every node error prints a stack trace.
-	Container.set(core.ErrorReporter, { error() {}, warn() {}, info() {} });
+	const quiet = /** @type {any} */ ({ error() {}, warn() {}, info() {} });
+	Container.set(core.ErrorReporter, quiet);
 	containerReady = true;
 }
 
+/** @returns {import('n8n-workflow').IWorkflowExecuteAdditionalData} */
 function additionalData(credentialsHelper, hooks) {
 	const url = 'http://localhost:5678/';
-	return {
+	return /** @type {any} */ ({
 		credentialsHelper,
 		hooks,
 		executeWorkflow: async () => {
@@ -211,16 +215,31 @@ function additionalData(credentialsHelper, hooks) {
 		startRunnerTask: async () => {
 			throw new Error('not used');
 		},
-	};
+	});
 }
 
 /**
+ * @typedef {object} RunNodeOptions
+ * @property {string} [type] short node type ('upag'), registered as `<PACKAGE>.<type>`
+ * @property {string} [nodeType] the full node type, when not `<PACKAGE>.<type>`
+ * @property {number} [typeVersion]
+ * @property {any} [parameters]
+ * @property {object[]} [items] the input items (their json)
+ * @property {any} [credentials] the decrypted credential data
+ * @property {string} [onError] the node's On Error setting
+ * @property {string} [credentialType] when not `<type>Api`
+ */
+
+/**
  * Runs a two-node workflow: Input (emits `items`) -> the provider node (with `parameters`).
- * Returns { output, error, runData } where output is the provider node's items.
+ * Returns { output, outputs, error, run } where output is the provider node's items.
+ * @param {RunNodeOptions} options
+ * @returns {Promise<{ output: any[], outputs: any[], error: any, run: any }>}
  */
 async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1, parameters, items = [{}], credentials, onError, credentialType }) {
 	prepareContainer();
 	const credType = credentialType ?? `${type}Api`;
+	/** @type {import('n8n-workflow').INode[]} */
 	const nodes = [
 		{
 			id: 'input',
@@ -238,9 +257,10 @@ async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1,
 			position: [200, 0],
 			parameters,
 			credentials: { [credType]: { id: '1', name: 'Test credential' } },
-			...(onError ? { onError } : {}),
+			...(onError ? { onError: /** @type {import('n8n-workflow').INode['onError']} */ (onError) } : {}),
 		},
 	];
+	/** @type {import('n8n-workflow').IConnections} */
 	const connections = { Input: { main: [[{ node: 'Provider', type: 'main', index: 0 }]] } };
 	const workflow = new Workflow({
 		id: 'test',
@@ -251,7 +271,7 @@ async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1,
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new core.ExecutionLifecycleHooks('manual', 'exec-1', {
+	const hooks = new core.ExecutionLifecycleHooks('manual', 'exec-1', /** @type {any} */ ({
 		id: 'test',
 		name: 'test',
 		nodes,
@@ -260,11 +280,11 @@ async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1,
 		settings: {},
 		createdAt: new Date(),
 		updatedAt: new Date(),
-	});
+	}));
 	const helper = new TestCredentialsHelper({ [credType]: credentials });
 	const data = additionalData(helper, hooks);
 	const execute = new core.WorkflowExecute(data, 'manual');
-	const run = await execute.run({ workflow, startNode: workflow.getNode('Input'), destinationNode: { nodeName: 'Provider', mode: 'inclusive' } });
+	const run = await execute.run({ workflow, startNode: workflow.getNode('Input') ?? undefined, destinationNode: { nodeName: 'Provider', mode: 'inclusive' } });
 	const runData = run.data.resultData.runData;
 	const providerRun = runData.Provider?.[0];
 	return {
