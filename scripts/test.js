@@ -73,7 +73,10 @@ for (const file of fs.readdirSync(workflows)) {
 		path.join(workflows, file),
 	]);
 }
+const failedBefore = failed;
 jest('main', path.join(root, 'jest.config.js'));
+// The reliability figures in docs/reliability.md come from this run, and only from a green one.
+if (failed === failedBefore) check('reliability figures (docs/reliability.md)', process.execPath, [path.join(root, 'scripts', 'figures.js')]);
 const node24 = nodeForN8n();
 if (node24) {
 	jest('node24', path.join(root, 'jest.config.js'), { node: node24, paths: ['test/unit', 'test/engine'] });
