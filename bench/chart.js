@@ -70,7 +70,7 @@ function drawChart(title, series, sliceMs) {
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">`,
 		`<rect width="100%" height="100%" fill="white"/>`,
-		`<text x="${LEFT}" y="18" font-size="15" font-weight="bold">${escape(title)}</text>`,
+		`<text x="${LEFT}" y="18" font-size="13" font-weight="bold">${escape(title)}</text>`,
 		...parts,
 		'</svg>',
 		'',

@@ -252,7 +252,7 @@ function writeMarkdown(results) {
 	lines.push(
 		"### Our code's own CPU per item",
 		'',
-		`${cpu.ourCodeMsPerItem} ms per item in this package's code (V8 sampling profiler, self time in dist/nodes and dist/credentials, ${cpu.items} items of our Upag node on Auto at 0 ms latency); zod, our validation library, ${cpu.zodMsPerItem} ms; the whole client process ${cpu.wholeProcessMsPerItem} ms. Load average when the run started: ${results.loadAverageAtStart.join(', ')} (2 cores).`,
+		`${cpu.ourCodeMsPerItem} ms per item in this package's code (V8 sampling profiler: the share of the client's busy samples whose own frame is in dist/nodes or dist/credentials, times the CPU the process used, over ${cpu.items} items of our Upag node on Auto at 0 ms latency); zod, our validation library, ${cpu.zodMsPerItem} ms; the whole client process, start-up included, ${cpu.wholeProcessMsPerItem} ms. Load average when the run started: ${results.loadAverageAtStart.join(', ')} (2 cores).`,
 		'',
 	);
 	const table = lines.join('\n');
