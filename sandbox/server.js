@@ -2,40 +2,12 @@
 
 const http = require('node:http');
 const PROVIDERS = require('./providers');
-const {
-	readBody,
-	parseJson,
-	parseQuery,
-	serialize,
-	BodyTooLarge,
-	MAX_BODY_BYTES,
-} = require('./lib/http');
+const { readBody, parseJson, parseQuery, BodyTooLarge, MAX_BODY_BYTES } = require('./lib/http');
 const { compileRoutes, matchRoute } = require('./lib/router');
-const { Recorder } = require('./lib/recorder');
-const { RateLimiter, retryAfterHeaders } = require('./lib/rate-limiter');
-const { FaultPlan, HTML_502 } = require('./lib/faults');
-const { Capacity } = require('./lib/capacity');
+const { retryAfterHeaders } = require('./lib/rate-limiter');
+const { createControl } = require('./lib/control');
+const { createResponder } = require('./lib/respond');
 const { FIRE_PATH, handleFireRequest } = require('./webhooks/fire');
-
-const OPTION_KEYS = [
-	'port',
-	'host',
-	'latencyMs',
-	'capacity',
-	'rateLimit',
-	'faults',
-	'record',
-	'timelineMs',
-	'bulkSessions',
-];
-const RUNTIME_KEYS = OPTION_KEYS.filter((k) => k !== 'port' && k !== 'host');
-const DEFAULT_BULK_SESSIONS = 10000;
-const FAULT_MESSAGES = {
-	500: 'Internal server error',
-	502: 'Bad gateway',
-	503: 'Service unavailable',
-	504: 'Gateway timeout',
-};
 
 const ROUTES = Object.fromEntries(PROVIDERS.map((p) => [p.name, compileRoutes(p.routes)]));
 
@@ -43,68 +15,16 @@ function providerFor(pathname) {
 	return PROVIDERS.find((p) => pathname === p.basePath || pathname.startsWith(`${p.basePath}/`));
 }
 
-function checkOptionKeys(opts, allowed) {
-	for (const key of Object.keys(opts)) {
-		if (!allowed.includes(key))
-			throw new TypeError(`unknown sandbox option "${key}"; known: ${allowed.join(', ')}`);
-	}
-}
-
-function checkBulkSessions(count) {
-	const max = Math.min(...PROVIDERS.map((p) => 10 ** p.bulk.width));
-	if (!Number.isInteger(count) || count < 0 || count > max)
-		throw new RangeError(`bulkSessions must be an integer between 0 and ${max}`);
-}
-
 /**
  * Starts the sandbox: one HTTP server, each provider under its own path prefix.
  * Resolves to `{ url, port, baseUrls, requests, stats, configure, reset, close, session }`.
  */
 async function startSandbox(options = {}) {
-	checkOptionKeys(options, OPTION_KEYS);
-	const baseline = { bulkSessions: DEFAULT_BULK_SESSIONS };
-	for (const key of RUNTIME_KEYS) if (key in options) baseline[key] = options[key];
-
-	const recorder = new Recorder();
-	const stores = Object.fromEntries(
-		PROVIDERS.map((p) => [p.name, p.createStore({ bulkSessions: DEFAULT_BULK_SESSIONS })]),
-	);
-	const control = { latencyMs: 0, capacity: null, limiter: null, faults: null };
+	const { control, recorder, stores, configure, reset } = createControl(PROVIDERS, options);
 	const timers = new Set();
 	const hung = new Set();
+	const { send, sendPartialThenDrop, injectFault, overCapacity } = createResponder(recorder, hung);
 	let closed = false;
-
-	function configure(opts = {}) {
-		checkOptionKeys(opts, RUNTIME_KEYS);
-		if ('latencyMs' in opts) {
-			if (!(opts.latencyMs >= 0)) throw new RangeError('latencyMs must be a number >= 0');
-			control.latencyMs = opts.latencyMs;
-		}
-		if ('capacity' in opts)
-			control.capacity = opts.capacity ? new Capacity(opts.capacity) : null;
-		if ('timelineMs' in opts) {
-			if (!(opts.timelineMs >= 0)) throw new RangeError('timelineMs must be a number >= 0');
-			recorder.timelineMs = opts.timelineMs;
-		}
-		if ('rateLimit' in opts)
-			control.limiter = opts.rateLimit ? new RateLimiter(opts.rateLimit) : null;
-		if ('faults' in opts) control.faults = opts.faults ? new FaultPlan(opts.faults) : null;
-		if ('record' in opts) recorder.record = opts.record !== false;
-		if ('bulkSessions' in opts) {
-			checkBulkSessions(opts.bulkSessions);
-			for (const store of Object.values(stores)) store.bulkSessions = opts.bulkSessions;
-		}
-	}
-
-	/** Back to the state right after startSandbox(): sessions, log, stats and options. */
-	function reset() {
-		recorder.reset();
-		for (const store of Object.values(stores)) store.reset();
-		Object.assign(control, { latencyMs: 0, capacity: null, limiter: null, faults: null });
-		recorder.record = true;
-		recorder.timelineMs = 0;
-		configure(baseline);
-	}
 
 	function delay(ms) {
 		return new Promise((resolve) => {
@@ -114,85 +34,6 @@ async function startSandbox(options = {}) {
 			}, ms);
 			timers.add(timer);
 		});
-	}
-
-	// byStatus counts complete responses only; dropped and hung ones show up in faultsInjected.
-	function send(call, result) {
-		const { status, headers, payload } = serialize(result);
-		call.entry.status = status;
-		if (call.res.destroyed) return;
-		call.res.writeHead(status, headers).end(payload);
-		recorder.countStatus(status);
-		call.done();
-	}
-
-	// Writes the status line, headers and part of the body straight to the socket, then drops it.
-	function sendPartialThenDrop(call, result) {
-		const { status, headers, payload } = serialize(result);
-		call.entry.status = status;
-		const announced = Math.max(Buffer.byteLength(payload), 2);
-		const head = Object.entries({ ...headers, 'content-length': announced })
-			.map(([name, value]) => `${name}: ${value}\r\n`)
-			.join('');
-		const part = payload.slice(0, Math.floor(payload.length / 2));
-		const socket = call.res.socket;
-		if (!socket || socket.destroyed) return;
-		socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${head}\r\n${part}`, () =>
-			socket.destroy(),
-		);
-	}
-
-	function injectFault(call, kind) {
-		const { provider } = call;
-		switch (kind) {
-			case '500':
-			case '502':
-			case '503':
-			case '504':
-				return send(call, provider.error(Number(kind), FAULT_MESSAGES[kind]));
-			case '429-seconds':
-			case '429-date':
-			case '429-none': {
-				const result = provider.error(429, 'Too many requests');
-				result.headers = retryAfterHeaders(kind.slice(4), 1000);
-				return send(call, result);
-			}
-			case 'reset':
-				return sendPartialThenDrop(call, {
-					status: 200,
-					body: { truncated: 'by the sandbox reset fault' },
-				});
-			case 'hang': {
-				const socket = call.res.socket;
-				hung.add(socket);
-				socket.once('close', () => hung.delete(socket));
-				return undefined;
-			}
-			case 'malformed-json':
-				return send(call, {
-					status: 200,
-					headers: { 'content-type': 'application/json; charset=utf-8' },
-					rawBody: '{"id":"',
-				});
-			case 'html':
-				return send(call, {
-					status: 502,
-					headers: { 'content-type': 'text/html' },
-					rawBody: HTML_502,
-				});
-			case 'bare-404':
-				return send(call, { status: 404 });
-			default:
-				throw new Error(`no injector for fault ${kind}`);
-		}
-	}
-
-	function overCapacity(provider, status) {
-		if (status === 503) return provider.error(503, FAULT_MESSAGES[503]);
-		recorder.stats.throttled += 1;
-		const result = provider.error(429, 'Too many requests');
-		result.headers = retryAfterHeaders('seconds', 1000);
-		return result;
 	}
 
 	/** What the provider itself answers: auth, headers, route, JSON, then the handler. */
@@ -300,8 +141,6 @@ async function startSandbox(options = {}) {
 		const result = answer(call);
 		return fault === 'reset-after-apply' ? sendPartialThenDrop(call, result) : send(call, result);
 	}
-
-	configure(baseline);
 
 	// The webhook control endpoint: the sandbox sends a provider's signed event to a URL.
 	async function fire(req, res) {
