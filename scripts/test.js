@@ -15,12 +15,14 @@ fs.mkdirSync(reports, { recursive: true });
 let passed = 0;
 let failed = 0;
 
+/** @param {string} label @param {string} command @param {string[]} args */
 function run(label, command, args) {
 	console.log(`\n▶ ${label}`);
 	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
 	return result.status === 0;
 }
 
+/** @param {string} label @param {string} command @param {string[]} args */
 function check(label, command, args) {
 	if (run(label, command, args)) passed += 1;
 	else {
@@ -29,6 +31,7 @@ function check(label, command, args) {
 	}
 }
 
+/** @param {string} label @param {string} config @param {{ node?: string, paths?: string[] }} [options] */
 function jest(label, config, { node = process.execPath, paths = [] } = {}) {
 	const outputFile = path.join(reports, `${label}.json`);
 	const ok = run(`jest (${label})`, node, [

@@ -1,5 +1,6 @@
 const http = require('node:http');
 const { useFakeProvider } = require('../helpers/fakeProvider');
+const { listenLocal } = require('../helpers/listen');
 const { id } = require('./sandboxRun');
 
 // The core through n8n's engine, over Fakepay (test/helpers/fakeProvider.js): a provider that
@@ -119,15 +120,15 @@ test('a redirect is not followed, so the key is never sent to another address', 
 		seen.push(req.headers['x-api-key']);
 		res.end('{}');
 	});
-	await new Promise((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+	const elsewherePort = await listenLocal(elsewhere);
 	const redirecting = http.createServer((req, res) => {
-		res.writeHead(307, { location: `http://127.0.0.1:${elsewhere.address().port}${req.url}` });
+		res.writeHead(307, { location: `http://127.0.0.1:${elsewherePort}${req.url}` });
 		res.end();
 	});
-	await new Promise((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+	const redirectingPort = await listenLocal(redirecting);
 	try {
 		const { error } = await ctx.run({ checkoutSessionId: id(session(0)), updateFields: { note: 'paid' } }, [{}], {
-			credentials: { baseUrl: `http://127.0.0.1:${redirecting.address().port}/v1` },
+			credentials: { baseUrl: `http://127.0.0.1:${redirectingPort}/v1` },
 		});
 		expect(error.message).toMatch(/^\[item 0\] Fakepay answered 307/);
 		expect(seen).toEqual([]);

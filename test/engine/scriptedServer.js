@@ -1,11 +1,13 @@
 'use strict';
 const http = require('node:http');
+const { listenLocal } = require('../helpers/listen');
 
 /**
  * A local server on 127.0.0.1 that answers each request with `answer(request)`:
  * `{ status, body }`. Records every request (method, path, parsed body).
  */
 async function scriptedServer(answer) {
+	/** @type {{ method?: string, path?: string, body: any }[]} */
 	const requests = [];
 	const server = http.createServer((req, res) => {
 		let raw = '';
@@ -18,9 +20,9 @@ async function scriptedServer(answer) {
 			res.end(JSON.stringify(body));
 		});
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = await listenLocal(server);
 	return {
-		url: `http://127.0.0.1:${server.address().port}`,
+		url: `http://127.0.0.1:${port}`,
 		requests,
 		close: () => new Promise((resolve) => server.close(resolve)),
 	};

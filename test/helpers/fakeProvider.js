@@ -22,6 +22,7 @@ const { sessionLocator, sessionReference } = require('../../nodes/shared/session
 const { text, url } = require('../../nodes/shared/validation');
 const { registerProvider } = require('../../harness/providers');
 const { runNode } = require('../../harness/engine');
+const { listenLocal } = require('./listen');
 
 const API_KEY = 'fakepay_secret_key_0001';
 
@@ -86,6 +87,7 @@ class Fakepay {
 			properties: [checkoutSessionResource, checkoutSessionOperations(['update']), ...update.description, requestOptions()],
 		};
 	}
+	/** @this {import('n8n-workflow').IExecuteFunctions} */
 	async execute() {
 		return await route(this, { checkoutSession: { update } });
 	}
@@ -109,6 +111,7 @@ class FakepayApi {
  * requests in flight; `latencyMs` holds each answer back.
  */
 async function startFakepayServer() {
+	/** @type {any} */
 	const server = {
 		requests: [],
 		latencyMs: 0,
@@ -138,8 +141,7 @@ async function startFakepayServer() {
 			}, server.latencyMs);
 		});
 	});
-	await new Promise((resolve) => http_.listen(0, '127.0.0.1', resolve));
-	server.baseUrl = `http://127.0.0.1:${http_.address().port}/v1`;
+	server.baseUrl = `http://127.0.0.1:${await listenLocal(http_)}/v1`;
 	server.reset = () => Object.assign(server, { requests: [], latencyMs: 0, inFlight: 0, maxInFlight: 0 });
 	server.close = () => new Promise((resolve) => http_.close(resolve));
 	return server;

@@ -22,10 +22,9 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 	test.each(ALL.map((pattern) => [pattern.example, pattern]))(
 		'the documented example %s gives the id it holds',
 		(example, pattern) => {
-			expect(parseSessionReference(example, [pattern])).toBe(pattern.regex.exec(example)[1]);
-			expect(parseSessionReference({ __rl: true, mode: 'url', value: ` ${example} ` }, [pattern])).toBe(
-				pattern.regex.exec(example)[1],
-			);
+			const [, id] = /** @type {RegExpExecArray} */ (pattern.regex.exec(example));
+			expect(parseSessionReference(example, [pattern])).toBe(id);
+			expect(parseSessionReference({ __rl: true, mode: 'url', value: ` ${example} ` }, [pattern])).toBe(id);
 		},
 	);
 
@@ -42,7 +41,7 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 	test("the panel's URL mode accepts the examples and refuses the lookalikes", () => {
 		for (const [name, urls] of Object.entries(PATTERNS)) {
 			const locator = sessionLocator({ name, displayName: name, idPlaceholder: '', description: '', urls });
-			const { regex } = locator.modes[1].validation[0].properties;
+			const { regex } = /** @type {any} */ (locator).modes[1].validation[0].properties;
 			for (const { example } of urls) {
 				expect(new RegExp(regex, 'i').test(example)).toBe(true);
 				for (const url of lookalikes(example)) expect(new RegExp(regex, 'i').test(url)).toBe(false);
@@ -52,7 +51,7 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 
 	test('without URL patterns the locator has only an ID mode, and any URL is refused', () => {
 		const locator = sessionLocator({ name: 'id', displayName: 'ID', idPlaceholder: '', description: '', urls: [] });
-		expect(locator.modes.map((mode) => mode.name)).toEqual(['id']);
+		expect(locator.modes?.map((mode) => mode.name)).toEqual(['id']);
 		expect(parseSessionReference('https://example.com/cs_1', [])).toEqual({
 			path: [],
 			message: 'is a URL this provider does not document as a checkout URL',
