@@ -30,7 +30,7 @@ async function startSandbox(options = {}) {
 		return new Promise((resolve) => {
 			const timer = setTimeout(() => {
 				timers.delete(timer);
-				resolve();
+				resolve(undefined);
 			}, ms);
 			timers.add(timer);
 		});
@@ -97,6 +97,7 @@ async function startSandbox(options = {}) {
 			rawBody: raw,
 		});
 		if (provider && provider.annotate) Object.assign(entry, provider.annotate(req.headers));
+		/** @type {any} */
 		const call = { req, res, entry, done, provider, parsed, tooLarge, matched: null };
 		if (!provider)
 			return send(call, {
@@ -157,10 +158,10 @@ async function startSandbox(options = {}) {
 	});
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined));
 	});
 
-	const { address, port } = server.address();
+	const { address, port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 
 	function close() {
@@ -169,7 +170,7 @@ async function startSandbox(options = {}) {
 		timers.clear();
 		for (const socket of hung) socket.destroy();
 		return new Promise((resolve) => {
-			server.close(() => resolve());
+			server.close(() => resolve(undefined));
 			server.closeAllConnections();
 		});
 	}

@@ -40,6 +40,7 @@ function createControl(providers, options) {
 	const stores = Object.fromEntries(
 		providers.map((p) => [p.name, p.createStore({ bulkSessions: DEFAULT_BULK_SESSIONS })]),
 	);
+	/** @type {{ latencyMs: number, capacity: any, limiter: any, faults: any }} */
 	const control = { latencyMs: 0, capacity: null, limiter: null, faults: null };
 
 	function checkBulkSessions(count) {
@@ -47,6 +48,7 @@ function createControl(providers, options) {
 			throw new RangeError(`bulkSessions must be an integer between 0 and ${maxBulk}`);
 	}
 
+	/** @param {Record<string, any>} [opts] */
 	function configure(opts = {}) {
 		checkOptionKeys(opts, RUNTIME_KEYS);
 		if ('latencyMs' in opts) {
