@@ -1,3 +1,4 @@
+// @ts-check
 module.exports = {
 	/**
 	 * https://prettier.io/docs/en/options.html#semicolons

@@ -1,3 +1,4 @@
+// @ts-check
 // Second half of `npm run build`, after `n8n-node build` compiled every node and credential
 // into dist/ (tsc emits the codex files nodes/**/*.node.json too: tsconfig.json includes them)
 // and copied the icons: assemble each publishable package. packages/<name>/dist/ gets exactly

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * End-to-end tests in a real n8n (see docs/real-n8n.md): the packed
  * package installed the way n8n installs community nodes, the example workflows, the editor

@@ -28,5 +28,13 @@ export default {
 	// Outside the project, so that lint and prettier never see the instrumented copy.
 	tempDirName: path.join(os.tmpdir(), 'checkout-sessions-stryker'),
 	cleanTempDir: 'always',
-	ignorePatterns: ['dist', 'packages/*/dist', '.tmp', 'docs/screenshots', 'test/e2e', 'test/reliability', 'bench'],
+	ignorePatterns: [
+		'dist',
+		'packages/*/dist',
+		'.tmp',
+		'docs/screenshots',
+		'test/e2e',
+		'test/reliability',
+		'bench',
+	],
 };

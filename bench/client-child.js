@@ -12,7 +12,10 @@ const { runNode } = require('../harness/engine');
 const PACKAGE = 'n8n-nodes-checkout-sessions';
 
 function items(provider, count) {
-	return Array.from({ length: count }, (_, index) => ({ session: bulkSessionId(provider, index), n: index }));
+	return Array.from({ length: count }, (_, index) => ({
+		session: bulkSessionId(provider, index),
+		n: index,
+	}));
 }
 
 const contenders = {
@@ -86,7 +89,9 @@ const contenders = {
 			while (next < list.length) {
 				const item = list[next++];
 				const response = await client
-					.put(`/checkout-sessions/${item.session}`, { successUrl: `https://shop.example/ok/${item.n}` })
+					.put(`/checkout-sessions/${item.session}`, {
+						successUrl: `https://shop.example/ok/${item.n}`,
+					})
 					.catch(() => ({ status: 0 }));
 				if (response.status !== 200) failed += 1;
 			}

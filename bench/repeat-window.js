@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // `node --expose-gc bench/repeat-window.js`: what the triggers' repeat window costs (README,
 // "Repeats and queue mode"). A full node window (10,000 event ids, kept as SHA-256 digests
@@ -31,7 +32,8 @@ const before = process.memoryUsage().heapUsed;
 const windows = [];
 for (let n = 0; n < NODES; n++) {
 	const recent = new RecentEvents(EVENTS_PER_NODE);
-	for (let i = 0; i < EVENTS_PER_NODE; i++) recent.isRepeat(digest(`payment.purchase|${crypto.randomUUID()}`), i, HOUR_MS);
+	for (let i = 0; i < EVENTS_PER_NODE; i++)
+		recent.isRepeat(digest(`payment.purchase|${crypto.randomUUID()}`), i, HOUR_MS);
 	windows.push(recent);
 }
 global.gc();
@@ -45,5 +47,7 @@ for (let i = 0; i < LOOKUPS; i++) recent.isRepeat(keys[i], i, HOUR_MS);
 const perLookupUs = Number(process.hrtime.bigint() - start) / 1000 / LOOKUPS;
 
 console.log(`Node ${process.version}, ${windows.length} windows`);
-console.log(`full node window (${EVENTS_PER_NODE} ids): ${(perNode / 1024 / 1024).toFixed(2)} MB of heap`);
+console.log(
+	`full node window (${EVENTS_PER_NODE} ids): ${(perNode / 1024 / 1024).toFixed(2)} MB of heap`,
+);
 console.log(`one lookup at capacity: ${perLookupUs.toFixed(2)} µs`);

@@ -39,21 +39,49 @@ const scenarios = {
 		sandbox: { latencyMs: 150 },
 	},
 	e_2k_capacity32: {
-		title: '(e) 2,000 updates, 150 ms latency, server capacity 32 at once, queue above, 503 past a queue of 64',
+		title:
+			'(e) 2,000 updates, 150 ms latency, server capacity 32 at once, queue above, 503 past a queue of 64',
 		count: 2000,
 		sandbox: { latencyMs: 150, capacity: { concurrent: 32, queue: 64, overflow: 503 } },
 	},
 };
 
 const contenders = [
-	{ key: 'oursAuto', label: 'our Upag node, Auto (default)', short: 'ours, Auto', job: { contender: 'ours', provider: 'upag', auto: true } },
-	{ key: 'ours', label: `our Upag node, fixed ${CONCURRENCY}`, short: `ours, fixed ${CONCURRENCY}`, job: { contender: 'ours', provider: 'upag' } },
+	{
+		key: 'oursAuto',
+		label: 'our Upag node, Auto (default)',
+		short: 'ours, Auto',
+		job: { contender: 'ours', provider: 'upag', auto: true },
+	},
+	{
+		key: 'ours',
+		label: `our Upag node, fixed ${CONCURRENCY}`,
+		short: `ours, fixed ${CONCURRENCY}`,
+		job: { contender: 'ours', provider: 'upag' },
+	},
 	// The Speed node only shows that the core is shared; the latency scenarios leave it out.
-	{ key: 'oursSpeed', label: `our Speed node, fixed ${CONCURRENCY} (same core)`, short: 'Speed node', job: { contender: 'ours', provider: 'speed' }, only: ['a_1k_20ms', 'b_rate_limited', 'c_10k_0ms'] },
-	{ key: 'httpRequestNode', label: 'HTTP Request node v4.5, default options', short: 'HTTP Request node', job: { contender: 'httpRequestNode' } },
-	{ key: 'rawAxios', label: `raw axios, keep-alive, ${CONCURRENCY} in flight`, short: `raw axios, ${CONCURRENCY}`, job: { contender: 'rawAxios' } },
+	{
+		key: 'oursSpeed',
+		label: `our Speed node, fixed ${CONCURRENCY} (same core)`,
+		short: 'Speed node',
+		job: { contender: 'ours', provider: 'speed' },
+		only: ['a_1k_20ms', 'b_rate_limited', 'c_10k_0ms'],
+	},
+	{
+		key: 'httpRequestNode',
+		label: 'HTTP Request node v4.5, default options',
+		short: 'HTTP Request node',
+		job: { contender: 'httpRequestNode' },
+	},
+	{
+		key: 'rawAxios',
+		label: `raw axios, keep-alive, ${CONCURRENCY} in flight`,
+		short: `raw axios, ${CONCURRENCY}`,
+		job: { contender: 'rawAxios' },
+	},
 ];
-const contendersOf = (scenarioKey) => contenders.filter((c) => !c.only || c.only.includes(scenarioKey));
+const contendersOf = (scenarioKey) =>
+	contenders.filter((c) => !c.only || c.only.includes(scenarioKey));
 
 function startSandboxProcess() {
 	const child = fork(path.join(__dirname, 'sandbox-child.js'), { stdio: 'inherit' });
@@ -87,14 +115,20 @@ function runClient(job, sandbox, scenario, execArgv = []) {
 		child.on('message', async (message) => {
 			if (message.warmedUp) {
 				await sandbox.send('reset');
-				await sandbox.send('configure', { ...scenario.sandbox, record: false, timelineMs: scenario.timelineMs ?? 100 });
+				await sandbox.send('configure', {
+					...scenario.sandbox,
+					record: false,
+					timelineMs: scenario.timelineMs ?? 100,
+				});
 				child.send({ go: true });
 				return;
 			}
 			measured = message;
 		});
 		// Resolved on exit, so that a CPU profile has been written.
-		child.once('exit', (code) => (code === 0 ? resolve(measured) : reject(new Error(`client exited with ${code}`))));
+		child.once('exit', (code) =>
+			code === 0 ? resolve(measured) : reject(new Error(`client exited with ${code}`)),
+		);
 		child.send({ job });
 	});
 }
@@ -109,8 +143,18 @@ function runClient(job, sandbox, scenario, execArgv = []) {
 async function profileOurCode(sandbox) {
 	const count = Math.max(100, Math.round(5000 * SCALE));
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
-	const job = { contender: 'ours', provider: 'upag', auto: true, count, concurrency: CONCURRENCY, baseUrls: sandbox.baseUrls };
-	const measured = await runClient(job, sandbox, { sandbox: { latencyMs: 0 } }, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+	const job = {
+		contender: 'ours',
+		provider: 'upag',
+		auto: true,
+		count,
+		concurrency: CONCURRENCY,
+		baseUrls: sandbox.baseUrls,
+	};
+	const measured = await runClient(job, sandbox, { sandbox: { latencyMs: 0 } }, [
+		'--cpu-prof',
+		`--cpu-prof-dir=${dir}`,
+	]);
 	const file = fs.readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
 	const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 	fs.rmSync(dir, { recursive: true, force: true });
@@ -131,7 +175,8 @@ async function profileOurCode(sandbox) {
 		ourCodeMsPerItem: perItem(samples.ours / samples.busy),
 		zodMsPerItem: perItem(samples.zod / samples.busy),
 		wholeProcessMsPerItem: perItem(1),
-		method: 'V8 --cpu-prof: share of busy samples in dist/nodes and dist/credentials (self time) × process CPU, per item, 0 ms latency, Auto',
+		method:
+			'V8 --cpu-prof: share of busy samples in dist/nodes and dist/credentials (self time) × process CPU, per item, 0 ms latency, Auto',
 	};
 }
 
@@ -143,27 +188,52 @@ function targets(results) {
 	if (s.d_2k_150ms) {
 		const { oursAuto, httpRequestNode } = s.d_2k_150ms;
 		const value = ratio(oursAuto.wallMs, httpRequestNode.wallMs);
-		out.d = { autoWallOverHttpRequestNode: value, bound: 1.1, autoFailedItems: oursAuto.failedItems, met: value <= 1.1 && oursAuto.failedItems === 0 };
+		out.d = {
+			autoWallOverHttpRequestNode: value,
+			bound: 1.1,
+			autoFailedItems: oursAuto.failedItems,
+			met: value <= 1.1 && oursAuto.failedItems === 0,
+		};
 	}
 	if (s.e_2k_capacity32) {
 		const { oursAuto, httpRequestNode } = s.e_2k_capacity32;
 		const idealMs = Math.round((scenarios.e_2k_capacity32.count * SCALE * 150) / 32);
 		const value = ratio(oursAuto.wallMs, idealMs);
-		out.e = { idealMs, autoWallOverIdeal: value, bound: 1.2, autoFailedItems: oursAuto.failedItems, httpRequestNodeFailedItems: httpRequestNode.failedItems, met: value <= 1.2 && oursAuto.failedItems === 0 };
+		out.e = {
+			idealMs,
+			autoWallOverIdeal: value,
+			bound: 1.2,
+			autoFailedItems: oursAuto.failedItems,
+			httpRequestNodeFailedItems: httpRequestNode.failedItems,
+			met: value <= 1.2 && oursAuto.failedItems === 0,
+		};
 	}
 	if (s.b_rate_limited) {
 		const { oursAuto } = s.b_rate_limited;
 		const boundMs = Math.round(20000 * SCALE * 1.15);
-		out.b = { autoWallMs: oursAuto.wallMs, boundMs, autoFailedItems: oursAuto.failedItems, met: oursAuto.wallMs <= boundMs && oursAuto.failedItems === 0 };
+		out.b = {
+			autoWallMs: oursAuto.wallMs,
+			boundMs,
+			autoFailedItems: oursAuto.failedItems,
+			met: oursAuto.wallMs <= boundMs && oursAuto.failedItems === 0,
+		};
 	}
 	for (const key of ['a_1k_20ms', 'c_10k_0ms']) {
 		if (!s[key]) continue;
 		const { oursAuto, ours } = s[key];
 		// "Not worse than today": today's default was the fixed 16, measured in the same run.
-		out[key[0]] = { autoWallOverFixed16: ratio(oursAuto.wallMs, ours.wallMs), autoCpuMsPerItem: oursAuto.cpuMsPerItem, fixed16CpuMsPerItem: ours.cpuMsPerItem };
+		out[key[0]] = {
+			autoWallOverFixed16: ratio(oursAuto.wallMs, ours.wallMs),
+			autoCpuMsPerItem: oursAuto.cpuMsPerItem,
+			fixed16CpuMsPerItem: ours.cpuMsPerItem,
+		};
 	}
 	if (results.ourCodeCpu) {
-		out.ourCode = { msPerItem: results.ourCodeCpu.ourCodeMsPerItem, bound: 0.1, met: results.ourCodeCpu.ourCodeMsPerItem <= 0.1 };
+		out.ourCode = {
+			msPerItem: results.ourCodeCpu.ourCodeMsPerItem,
+			bound: 0.1,
+			met: results.ourCodeCpu.ourCodeMsPerItem <= 0.1,
+		};
 	}
 	return out;
 }
@@ -171,9 +241,15 @@ function targets(results) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-	execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', '--silent', 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const sandbox = await startSandboxProcess();
-	const results = { scenarios: {}, loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))) };
+	const results = {
+		scenarios: {},
+		loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))),
+	};
 	fs.mkdirSync(path.join(__dirname, 'charts'), { recursive: true });
 	for (const [key, scenario] of Object.entries(scenarios)) {
 		if (ONLY && !ONLY.includes(key)) continue;
@@ -186,15 +262,30 @@ async function main() {
 			for (let run = 0; run < RUNS; run++) {
 				await sandbox.send('reset');
 				await sandbox.send('configure', { record: false });
-				const job = { ...contender.job, count, concurrency: CONCURRENCY, baseUrls: sandbox.baseUrls };
+				const job = {
+					...contender.job,
+					count,
+					concurrency: CONCURRENCY,
+					baseUrls: sandbox.baseUrls,
+				};
 				const measured = await runClient(job, sandbox, scenario);
 				const stats = await sandbox.send('stats');
 				const timeline = await sandbox.send('timeline');
-				runs.push({ ...measured, maxInFlight: stats.maxInFlight, requests: stats.requests, throttled: stats.throttled, responses503: stats.byStatus[503] ?? 0, timeline });
+				runs.push({
+					...measured,
+					maxInFlight: stats.maxInFlight,
+					requests: stats.requests,
+					throttled: stats.throttled,
+					responses503: stats.byStatus[503] ?? 0,
+					timeline,
+				});
 			}
 			const wallMs = median(runs.map((r) => r.wallMs));
 			// The chart shows the run whose wall time is the median.
-			series.push({ label: contender.short, timeline: runs.find((r) => r.wallMs === wallMs).timeline });
+			series.push({
+				label: contender.short,
+				timeline: runs.find((r) => r.wallMs === wallMs).timeline,
+			});
 			const row = {
 				wallMs,
 				itemsPerSecond: Math.round((count / wallMs) * 1000),
@@ -212,18 +303,30 @@ async function main() {
 				`  ${contender.label.padEnd(46)} ${String(row.wallMs).padStart(7)} ms  ${String(row.itemsPerSecond).padStart(6)} items/s  failed ${row.failedItems}  in flight ≤ ${row.maxInFlight}  ${row.cpuMsPerItem} ms CPU/item  ${row.peakRssMb} MB`,
 			);
 		}
-		fs.writeFileSync(path.join(__dirname, 'charts', `${key}.svg`), drawChart(scenario.title, series, scenario.timelineMs ?? 100));
+		fs.writeFileSync(
+			path.join(__dirname, 'charts', `${key}.svg`),
+			drawChart(scenario.title, series, scenario.timelineMs ?? 100),
+		);
 	}
 	results.ourCodeCpu = await profileOurCode(sandbox);
-	console.log(`\nour code's own CPU: ${results.ourCodeCpu.ourCodeMsPerItem} ms/item (zod ${results.ourCodeCpu.zodMsPerItem}, whole process ${results.ourCodeCpu.wholeProcessMsPerItem})`);
+	console.log(
+		`\nour code's own CPU: ${results.ourCodeCpu.ourCodeMsPerItem} ms/item (zod ${results.ourCodeCpu.zodMsPerItem}, whole process ${results.ourCodeCpu.wholeProcessMsPerItem})`,
+	);
 	sandbox.close();
 	results.targets = targets(results);
 	console.log(JSON.stringify(results.targets, null, 1));
 	if (ONLY) {
-		console.log('\nBENCH_ONLY: nothing written (results.json and BENCHMARKS.md hold full runs only)');
+		console.log(
+			'\nBENCH_ONLY: nothing written (results.json and BENCHMARKS.md hold full runs only)',
+		);
 		return;
 	}
-	results.machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` };
+	results.machine = {
+		cpus: os.cpus().length,
+		cpuModel: os.cpus()[0]?.model,
+		memoryGb: Math.round(os.totalmem() / 2 ** 30),
+		platform: `${os.platform()} ${os.release()}`,
+	};
 	results.versions = {
 		node: process.version,
 		'n8n-core': require('n8n-core/package.json').version,
@@ -231,7 +334,14 @@ async function main() {
 		'n8n-nodes-base': require('n8n-nodes-base/package.json').version,
 		axios: require('axios/package.json').version,
 	};
-	results.method = { runs: RUNS, warmUp: '200 items in the same process before each measured run', statistic: 'median', scale: SCALE, ourFixedConcurrency: CONCURRENCY, charts: 'bench/charts/<scenario>.svg, from the sandbox timeline of the median run' };
+	results.method = {
+		runs: RUNS,
+		warmUp: '200 items in the same process before each measured run',
+		statistic: 'median',
+		scale: SCALE,
+		ourFixedConcurrency: CONCURRENCY,
+		charts: 'bench/charts/<scenario>.svg, from the sandbox timeline of the median run',
+	};
 	fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 	writeMarkdown(results);
 	console.log('\nWrote bench/results.json and BENCHMARKS.md');
@@ -241,12 +351,23 @@ function writeMarkdown(results) {
 	const file = path.join(root, 'BENCHMARKS.md');
 	const lines = [];
 	for (const [key, scenario] of Object.entries(scenarios)) {
-		lines.push(`### ${scenario.title}`, '', '| contender | wall ms | items/s | failed items | max in flight | CPU ms/item | peak RSS MB | requests sent | 429s | 503s |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+		lines.push(
+			`### ${scenario.title}`,
+			'',
+			'| contender | wall ms | items/s | failed items | max in flight | CPU ms/item | peak RSS MB | requests sent | 429s | 503s |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		);
 		for (const contender of contendersOf(key)) {
 			const row = results.scenarios[key][contender.key];
-			lines.push(`| ${contender.label} | ${row.wallMs} | ${row.itemsPerSecond} | ${row.failedItems} | ${row.maxInFlight} | ${row.cpuMsPerItem} | ${row.peakRssMb} | ${row.requestsSent} | ${row.responses429} | ${row.responses503} |`);
+			lines.push(
+				`| ${contender.label} | ${row.wallMs} | ${row.itemsPerSecond} | ${row.failedItems} | ${row.maxInFlight} | ${row.cpuMsPerItem} | ${row.peakRssMb} | ${row.requestsSent} | ${row.responses429} | ${row.responses503} |`,
+			);
 		}
-		lines.push('', `In flight and latency over time, as the sandbox saw them: [bench/charts/${key}.svg](bench/charts/${key}.svg)`, '');
+		lines.push(
+			'',
+			`In flight and latency over time, as the sandbox saw them: [bench/charts/${key}.svg](bench/charts/${key}.svg)`,
+			'',
+		);
 	}
 	const cpu = results.ourCodeCpu;
 	lines.push(
@@ -258,8 +379,13 @@ function writeMarkdown(results) {
 	const table = lines.join('\n');
 	const marker = /<!-- results:start -->[\s\S]*<!-- results:end -->/;
 	const block = `<!-- results:start -->\n${table}\n<!-- results:end -->`;
-	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${block}\n`;
-	fs.writeFileSync(file, marker.test(current) ? current.replace(marker, block) : `${current}\n${block}\n`);
+	const current = fs.existsSync(file)
+		? fs.readFileSync(file, 'utf8')
+		: `# Benchmarks\n\n${block}\n`;
+	fs.writeFileSync(
+		file,
+		marker.test(current) ? current.replace(marker, block) : `${current}\n${block}\n`,
+	);
 }
 
 main().catch((error) => {

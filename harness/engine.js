@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Runs our nodes inside n8n-core's real WorkflowExecute, the way n8n's server does:
@@ -147,7 +148,9 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
 		const resolve = (value) =>
 			typeof value === 'string' && value.startsWith('=')
-				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials })
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', {
+						$credentials: credentials,
+					})
 				: value;
 		for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
 			requestOptions[outerKey] = requestOptions[outerKey] ?? {};
@@ -236,7 +239,16 @@ function additionalData(credentialsHelper, hooks) {
  * @param {RunNodeOptions} options
  * @returns {Promise<{ output: any[], outputs: any[], error: any, run: any }>}
  */
-async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1, parameters, items = [{}], credentials, onError, credentialType }) {
+async function runNode({
+	type,
+	nodeType = `${PACKAGE}.${type}`,
+	typeVersion = 1,
+	parameters,
+	items = [{}],
+	credentials,
+	onError,
+	credentialType,
+}) {
 	prepareContainer();
 	const credType = credentialType ?? `${type}Api`;
 	/** @type {import('n8n-workflow').INode[]} */
@@ -257,7 +269,9 @@ async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1,
 			position: [200, 0],
 			parameters,
 			credentials: { [credType]: { id: '1', name: 'Test credential' } },
-			...(onError ? { onError: /** @type {import('n8n-workflow').INode['onError']} */ (onError) } : {}),
+			...(onError
+				? { onError: /** @type {import('n8n-workflow').INode['onError']} */ (onError) }
+				: {}),
 		},
 	];
 	/** @type {import('n8n-workflow').IConnections} */
@@ -271,20 +285,28 @@ async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1,
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new core.ExecutionLifecycleHooks('manual', 'exec-1', /** @type {any} */ ({
-		id: 'test',
-		name: 'test',
-		nodes,
-		connections,
-		active: false,
-		settings: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	}));
+	const hooks = new core.ExecutionLifecycleHooks(
+		'manual',
+		'exec-1',
+		/** @type {any} */ ({
+			id: 'test',
+			name: 'test',
+			nodes,
+			connections,
+			active: false,
+			settings: {},
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		}),
+	);
 	const helper = new TestCredentialsHelper({ [credType]: credentials });
 	const data = additionalData(helper, hooks);
 	const execute = new core.WorkflowExecute(data, 'manual');
-	const run = await execute.run({ workflow, startNode: workflow.getNode('Input') ?? undefined, destinationNode: { nodeName: 'Provider', mode: 'inclusive' } });
+	const run = await execute.run({
+		workflow,
+		startNode: workflow.getNode('Input') ?? undefined,
+		destinationNode: { nodeName: 'Provider', mode: 'inclusive' },
+	});
 	const runData = run.data.resultData.runData;
 	const providerRun = runData.Provider?.[0];
 	return {
@@ -297,9 +319,28 @@ async function runNode({ type, nodeType = `${PACKAGE}.${type}`, typeVersion = 1,
 
 /** What the credential's own `authenticate` block adds to a request, resolved by n8n's expression engine. */
 async function authenticateWith(credentialType, credentials) {
-	const workflow = new Workflow({ id: 'auth', nodes: [], connections: {}, active: false, nodeTypes });
-	const node = { id: 'n', name: 'n', type: 'test.inputItems', typeVersion: 1, position: [0, 0], parameters: {} };
-	return await new TestCredentialsHelper({}).authenticate(credentials, credentialType, {}, workflow, node);
+	const workflow = new Workflow({
+		id: 'auth',
+		nodes: [],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const node = {
+		id: 'n',
+		name: 'n',
+		type: 'test.inputItems',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	return await new TestCredentialsHelper({}).authenticate(
+		credentials,
+		credentialType,
+		{},
+		workflow,
+		node,
+	);
 }
 
 module.exports = {

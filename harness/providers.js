@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The providers as tests and tooling see them, one row each: node and credential classes,

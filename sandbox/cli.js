@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 
 const { startSandbox, SANDBOX_KEYS, SEEDED, FAULT_KINDS } = require('./index');

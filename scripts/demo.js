@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Builds the package, starts the provider sandbox and runs one update per provider through
 // n8n's real workflow engine (n8n-core), printing what each node sent and got back.
@@ -6,7 +7,10 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('npm', ['run', '--silent', 'build'], {
+	cwd: root,
+	stdio: ['ignore', 'ignore', 'inherit'],
+});
 process.env.CHECKOUT_NODES_ROOT = path.join(root, 'dist');
 
 const { startSandbox, SEEDED } = require('../sandbox');
@@ -18,7 +22,10 @@ const id = (value) => ({ __rl: true, mode: 'id', value });
 const updates = [
 	{
 		type: 'sprintcheckout',
-		parameters: { sessionId: id(SEEDED.sprintcheckout.updatable[0]), updateFields: { amount: 49.9, currency: 'EUR' } },
+		parameters: {
+			sessionId: id(SEEDED.sprintcheckout.updatable[0]),
+			updateFields: { amount: 49.9, currency: 'EUR' },
+		},
 	},
 	{
 		type: 'speed',
@@ -31,13 +38,19 @@ const updates = [
 	},
 	{
 		type: 'yuno',
-		parameters: { checkoutSessionId: id(SEEDED.yuno.updatable[0]), updateFields: { callbackUrl: 'https://shop.example/return' } },
+		parameters: {
+			checkoutSessionId: id(SEEDED.yuno.updatable[0]),
+			updateFields: { callbackUrl: 'https://shop.example/return' },
+		},
 	},
 	{
 		type: 'upag',
 		parameters: {
 			checkoutSessionId: id(`https://checkout.upag.io/${SEEDED.upag.updatable[0]}`),
-			updateFields: { items: { item: [{ priceId: 'price_tshirt', quantity: 2 }] }, paymentMethods: ['pix'] },
+			updateFields: {
+				items: { item: [{ priceId: 'price_tshirt', quantity: 2 }] },
+				paymentMethods: ['pix'],
+			},
 		},
 	},
 ];
@@ -53,7 +66,9 @@ async function main() {
 			const { output, error } = await runNode({ ...update, credentials: credentials[update.type] });
 			console.log(`■ ${update.type}`);
 			for (const request of sandbox.requests.slice(before)) {
-				console.log(`  → ${request.method} ${request.path} ${request.body ? JSON.stringify(request.body) : ''}`);
+				console.log(
+					`  → ${request.method} ${request.path} ${request.body ? JSON.stringify(request.body) : ''}`,
+				);
 				console.log(`  ← ${request.status}`);
 			}
 			if (error) {

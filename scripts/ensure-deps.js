@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // First step of `npm start` and `npm test`: on a fresh clone (or after package-lock.json
 // changed) install the project's own dependencies, so either command works as the first
@@ -21,5 +22,8 @@ if (!upToDate()) {
 	// `npm ci` installs exactly what package-lock.json lists. The lock file carries every
 	// platform's optional binaries (@swc/core-*): regenerate it with
 	// `npm install --package-lock-only`, which keeps them, never from an installed tree.
-	execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+	execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: root,
+		stdio: 'inherit',
+	});
 }

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Writes the reliability figures into docs/reliability.md from the test run's own output
 // (.tmp/reliability/<suite>.json, written by the reliability suites), between the markers
@@ -14,7 +15,8 @@ const number = (value) => value.toLocaleString('en-US');
 
 /** The fault suite: what was injected, and what became of the items. */
 function faultsSection(figures) {
-	const injected = (...kinds) => kinds.map((kind) => number(figures.faultsInjected[kind] ?? 0)).join(' / ');
+	const injected = (...kinds) =>
+		kinds.map((kind) => number(figures.faultsInjected[kind] ?? 0)).join(' / ');
 	const total = Object.values(figures.faultsInjected).reduce((sum, count) => sum + count, 0);
 	return [
 		'| Fault injected | Count | Handling |',
@@ -54,7 +56,8 @@ function writeFigures() {
 		const end = `<!-- figures:${suite}:end -->`;
 		const from = doc.indexOf(start);
 		const to = doc.indexOf(end);
-		if (from < 0 || to < from) throw new Error(`${path.relative(root, DOC)} has no ${start} … ${end}`);
+		if (from < 0 || to < from)
+			throw new Error(`${path.relative(root, DOC)} has no ${start} … ${end}`);
 		const figures = JSON.parse(fs.readFileSync(file, 'utf8'));
 		doc = `${doc.slice(0, from + start.length)}\n${render(figures)}\n${doc.slice(to)}`;
 		written.push(suite);
@@ -65,7 +68,11 @@ function writeFigures() {
 
 if (require.main === module) {
 	const written = writeFigures();
-	console.log(written.length > 0 ? `docs/reliability.md: figures of ${written.join(', ')} written` : 'no figures to write (run the reliability suites first)');
+	console.log(
+		written.length > 0
+			? `docs/reliability.md: figures of ${written.join(', ')} written`
+			: 'no figures to write (run the reliability suites first)',
+	);
 }
 
 module.exports = { writeFigures, faultsSection };

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Checks of the publishable packages (after `npm run build`), one package at a time:
 //   node scripts/packages.js check [<package>…]   all checks below (default: every package)
@@ -26,7 +27,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const stagingRoot = path.join(os.tmpdir(), 'checkout-sessions-staged-packages');
 /** What a tarball may hold besides package.json and dist/: npm adds README and LICENSE itself. */
 const DOCS = ['README.md', 'LICENSE.md', 'CHANGELOG.md'];
-const SHIPPED = /^package\/(package\.json|README\.md|LICENSE\.md|CHANGELOG\.md|dist\/.+\.(js|json|svg))$/;
+const SHIPPED =
+	/^package\/(package\.json|README\.md|LICENSE\.md|CHANGELOG\.md|dist\/.+\.(js|json|svg))$/;
 
 function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
@@ -37,9 +39,13 @@ function run(command, args, options = {}) {
 /** Packs `pkg` into `destination`; returns { file, size, entries }. */
 function pack(pkg, destination) {
 	fs.mkdirSync(destination, { recursive: true });
-	const result = run(npm, ['pack', '--json', '--pack-destination', destination, '--loglevel=error'], {
-		cwd: pkg.dir,
-	});
+	const result = run(
+		npm,
+		['pack', '--json', '--pack-destination', destination, '--loglevel=error'],
+		{
+			cwd: pkg.dir,
+		},
+	);
 	if (result.status !== 0) throw new Error(`npm pack failed for ${pkg.name}:\n${result.stderr}`);
 	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
 	return {
@@ -122,18 +128,26 @@ function checkPackage(pkg, destination) {
 	report(
 		contentOk,
 		`tarball ${path.basename(tarball.file)}: ${tarball.entries.length} files, ${(tarball.size / 1000).toFixed(1)} kB`,
-		[...strays.map((e) => `not to ship: ${e}`), ...[...missing, ...unbuilt].map((e) => `missing: ${e}`)].join('\n'),
+		[
+			...strays.map((e) => `not to ship: ${e}`),
+			...[...missing, ...unbuilt].map((e) => `missing: ${e}`),
+		].join('\n'),
 	);
 
 	const scanned = scanPackage(pkg, tarball);
 
-	const lint = run(npm, ['exec', '--', 'n8n-node', 'lint'], { cwd: path.join(stagingRoot, pkg.name) });
+	const lint = run(npm, ['exec', '--', 'n8n-node', 'lint'], {
+		cwd: path.join(stagingRoot, pkg.name),
+	});
 	const lintOutput = lint.stdout + lint.stderr;
 	const lintOk = lint.status === 0 && !/\d+ (problems?|warnings?)/.test(lintOutput);
 	report(lintOk, 'n8n-node lint (strict, 0 errors, 0 warnings)', lintOutput);
 
-	const publish = run(npm, ['publish', '--dry-run', '--access', 'public', '--loglevel=notice'], { cwd: pkg.dir });
-	const publishOk = publish.status === 0 && publish.stderr.includes(`${pkg.name}@${pkg.manifest.version}`);
+	const publish = run(npm, ['publish', '--dry-run', '--access', 'public', '--loglevel=notice'], {
+		cwd: pkg.dir,
+	});
+	const publishOk =
+		publish.status === 0 && publish.stderr.includes(`${pkg.name}@${pkg.manifest.version}`);
 	report(publishOk, 'npm publish --dry-run', publish.stdout + publish.stderr);
 	return contentOk && scanned && lintOk && publishOk;
 }
@@ -147,8 +161,10 @@ function main([command = 'check', ...args]) {
 	const packages = args.length > 0 ? args.map(findPackage) : listPackages();
 	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-sessions-packs-'));
 	try {
-		if (command === 'scan') return packages.every((pkg) => scanPackage(pkg, pack(pkg, destination)));
-		if (command === 'check') return packages.map((pkg) => checkPackage(pkg, destination)).every(Boolean);
+		if (command === 'scan')
+			return packages.every((pkg) => scanPackage(pkg, pack(pkg, destination)));
+		if (command === 'check')
+			return packages.map((pkg) => checkPackage(pkg, destination)).every(Boolean);
 		throw new Error(`Unknown command ${command}: check, scan or pack`);
 	} finally {
 		fs.rmSync(destination, { recursive: true, force: true });

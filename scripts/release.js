@@ -44,7 +44,9 @@ function withRelease(changelog, version, date, commits) {
 
 function main([name, kind]) {
 	if (!name || !BUMPS.includes(kind)) {
-		const names = listPackages().map((pkg) => pkg.name).join(', ');
+		const names = listPackages()
+			.map((pkg) => pkg.name)
+			.join(', ');
 		throw new Error(`Usage: npm run release -- <package> <${BUMPS.join('|')}>\nPackages: ${names}`);
 	}
 	const pkg = findPackage(name);
@@ -55,7 +57,16 @@ function main([name, kind]) {
 	if (git('tag', '--list', tag) !== '') throw new Error(`Tag ${tag} exists already.`);
 	const since = previousTag(name);
 	const range = since ? [`${since}..HEAD`] : [];
-	const subjects = git('log', '--format=%s', ...range, '--', 'nodes', 'credentials', 'icons', pkg.dir)
+	const subjects = git(
+		'log',
+		'--format=%s',
+		...range,
+		'--',
+		'nodes',
+		'credentials',
+		'icons',
+		pkg.dir,
+	)
 		.split('\n')
 		.filter(Boolean);
 	const lines = subjects.length > 0 ? subjects : ['No change to the shipped code.'];
@@ -64,7 +75,10 @@ function main([name, kind]) {
 	fs.writeFileSync(manifestPath, `${JSON.stringify({ ...pkg.manifest, version }, null, 2)}\n`);
 	const changelogPath = path.join(pkg.dir, 'CHANGELOG.md');
 	const date = new Date().toISOString().slice(0, 10);
-	fs.writeFileSync(changelogPath, withRelease(fs.readFileSync(changelogPath, 'utf8'), version, date, lines));
+	fs.writeFileSync(
+		changelogPath,
+		withRelease(fs.readFileSync(changelogPath, 'utf8'), version, date, lines),
+	);
 
 	git('add', manifestPath, changelogPath);
 	git('commit', '--quiet', '-m', `Release ${tag}`);

@@ -1,5 +1,7 @@
+// @ts-check
 'use strict';
-// `npm test`: type-check, lint, build; the four packages (pack, n8n's scanner, n8n-node lint,
+// `npm test`: type-check (the TypeScript, and the JavaScript files marked // @ts-check),
+// format check, lint, build; the four packages (pack, n8n's scanner, n8n-node lint,
 // npm publish --dry-run); the GitHub workflows' lint; the jest suites (unit, sandbox, engine,
 // reliability) on this Node, unit and engine again on Node 24 (the Node n8n runs on); then
 // real n8n end-to-end. Prints one closing line "N passed, N failed".
@@ -51,18 +53,26 @@ function jest(label, config, { node = process.execPath, paths = [] } = {}) {
 	const report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
 	passed += report.numPassedTests;
 	failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
-	if (!ok && report.numFailedTests === 0 && (report.numRuntimeErrorTestSuites ?? 0) === 0) failed += 1;
+	if (!ok && report.numFailedTests === 0 && (report.numRuntimeErrorTestSuites ?? 0) === 0)
+		failed += 1;
 }
 
 /** The Node n8n runs on (24): this one when it is new enough, else the cached registry binary. */
 function nodeForN8n() {
-	const script = "require('./scripts/n8n/install').ensureNode({ log: () => {} }).then((r) => console.log(r.node))";
+	const script =
+		"require('./scripts/n8n/install').ensureNode({ log: () => {} }).then((r) => console.log(r.node))";
 	const result = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
 	return result.status === 0 ? result.stdout.trim().split('\n').pop() : null;
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 check('type check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']);
+check('type check of the JavaScript (tsc -p tsconfig.check.json)', npx, [
+	'tsc',
+	'-p',
+	'tsconfig.check.json',
+]);
+check('format (prettier --check)', npx, ['prettier', '--check', '**/*.{js,mjs,ts}']);
 check('lint (n8n-node lint, strict)', 'npm', ['run', '--silent', 'lint']);
 check('build (n8n-node build + gulp)', 'npm', ['run', '--silent', 'build']);
 check('packages (pack, n8n scanner, n8n-node lint, npm publish --dry-run)', process.execPath, [
@@ -79,10 +89,16 @@ for (const file of fs.readdirSync(workflows)) {
 const failedBefore = failed;
 jest('main', path.join(root, 'jest.config.js'));
 // The reliability figures in docs/reliability.md come from this run, and only from a green one.
-if (failed === failedBefore) check('reliability figures (docs/reliability.md)', process.execPath, [path.join(root, 'scripts', 'figures.js')]);
+if (failed === failedBefore)
+	check('reliability figures (docs/reliability.md)', process.execPath, [
+		path.join(root, 'scripts', 'figures.js'),
+	]);
 const node24 = nodeForN8n();
 if (node24) {
-	jest('node24', path.join(root, 'jest.config.js'), { node: node24, paths: ['test/unit', 'test/engine'] });
+	jest('node24', path.join(root, 'jest.config.js'), {
+		node: node24,
+		paths: ['test/unit', 'test/engine'],
+	});
 } else {
 	failed += 1;
 	console.log('✖ no Node 24 binary for the Node 24 run');

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The sandbox's run-time settings (latency, capacity, rate limit, faults, recording, bulk
 // sessions): checked, applied, and put back to the start-up options by reset().

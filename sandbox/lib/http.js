@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;

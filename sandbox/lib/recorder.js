@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 function emptyStats(inFlight = 0) {

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // How the sandbox writes an answer: whole, cut off mid-body, or as an injected fault.
 const http = require('node:http');

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Model of Speed (tryspeed) "Update a checkout session": POST /checkout-sessions/{id}.
@@ -190,7 +191,11 @@ module.exports = {
 	routes: [
 		{ method: 'POST', path: '/checkout-sessions', handle: create },
 		// "Swap available limit": a read of the account's remaining swaps (value assumed).
-		{ method: 'GET', path: '/balances/swap/limit', handle: () => ({ status: 200, body: { available_limit: 10 } }) },
+		{
+			method: 'GET',
+			path: '/balances/swap/limit',
+			handle: () => ({ status: 200, body: { available_limit: 10 } }),
+		},
 		{
 			method: 'POST',
 			path: '/checkout-sessions/:id',

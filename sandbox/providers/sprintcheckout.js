@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Model of https://docs.sprintcheckout.com "Update payment session" (and the documented create).

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Model of Upag "Atualizar Sessão de Checkout": PUT /checkout-sessions/{id}, and GET of the same path.

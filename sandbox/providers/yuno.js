@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Model of Yuno "Update Checkout Session" (PATCH), plus the documented create and retrieve.
@@ -176,19 +177,21 @@ function seed() {
 }
 
 function createStore({ bulkSessions }) {
-	return withWebhooks(new SessionStore({
-		seed,
-		bulkPrefix: BULK.prefix,
-		bulkWidth: BULK.width,
-		bulkSessions,
-		makeBulk: (id, i) =>
-			newSession(id, Date.now(), {
-				merchant_order_id: `bulk-${i}`,
-				payment_description: `Bulk session ${i}`,
-				country: 'BR',
-				amount: { currency: 'BRL', value: 10 },
-			}),
-	}));
+	return withWebhooks(
+		new SessionStore({
+			seed,
+			bulkPrefix: BULK.prefix,
+			bulkWidth: BULK.width,
+			bulkSessions,
+			makeBulk: (id, i) =>
+				newSession(id, Date.now(), {
+					merchant_order_id: `bulk-${i}`,
+					payment_description: `Bulk session ${i}`,
+					country: 'BR',
+					amount: { currency: 'BRL', value: 10 },
+				}),
+		}),
+	);
 }
 
 /** The session object; `alternative_amount` only once it was set (no documented response shows it). */
@@ -257,7 +260,8 @@ const PAYMENT_METHODS = [
 
 function paymentMethods({ params, query, store }) {
 	const session = store.get(params.id);
-	if (!session || Date.now() - session.created_at >= EXPIRES_AFTER_MS) return NOT_FOUND_OR_INACTIVE();
+	if (!session || Date.now() - session.created_at >= EXPIRES_AFTER_MS)
+		return NOT_FOUND_OR_INACTIVE();
 	const offered = PAYMENT_METHODS.filter(
 		(method) => method.countries === null || method.countries.includes(session.country),
 	).filter((method) => query.category === undefined || method.category === query.category);
@@ -272,7 +276,11 @@ function paymentMethods({ params, query, store }) {
 			icon: `https://icons.example.invalid/${method.type.toLowerCase()}.svg`,
 			last_successfully_used: false,
 			last_successfully_used_at: null,
-			checkout: { session: session.id, sdk_required_action: false, conditions: { enabled: false, rules: [] } },
+			checkout: {
+				session: session.id,
+				sdk_required_action: false,
+				conditions: { enabled: false, rules: [] },
+			},
 			preferred: false,
 		})),
 	};

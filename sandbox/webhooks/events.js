@@ -9,7 +9,11 @@ const crypto = require('node:crypto');
 const hex = (bytes) => crypto.randomBytes(bytes).toString('hex');
 
 /** Speed events page: `id`, `event_type`, the resource under `data.object`. */
-function speedEvent({ type = 'checkout_session.paid', sessionId = `cs_test_${hex(8)}`, status = 'paid' } = {}) {
+function speedEvent({
+	type = 'checkout_session.paid',
+	sessionId = `cs_test_${hex(8)}`,
+	status = 'paid',
+} = {}) {
 	const now = Date.now();
 	return {
 		id: `evt_${hex(10)}`,
@@ -34,7 +38,12 @@ function speedEvent({ type = 'checkout_session.paid', sessionId = `cs_test_${hex
 }
 
 /** Yuno payment webhook V2 (object-and-examples page): the checkout session at data.payment.checkout.session. */
-function yunoEvent({ type = 'payment.purchase', sessionId = crypto.randomUUID(), status = 'SUCCEEDED', idempotencyKey = crypto.randomUUID() } = {}) {
+function yunoEvent({
+	type = 'payment.purchase',
+	sessionId = crypto.randomUUID(),
+	status = 'SUCCEEDED',
+	idempotencyKey = crypto.randomUUID(),
+} = {}) {
 	const accountId = '0a0a0a0a-0000-4000-8000-000000000001';
 	return {
 		type: 'payment',
@@ -61,7 +70,12 @@ function yunoEvent({ type = 'payment.purchase', sessionId = crypto.randomUUID(),
 }
 
 /** Sprintcheckout quick start (event, timestamp, orderId, amount, currency) + the older page's session fields. */
-function sprintcheckoutEvent({ type = 'payment.succeeded', sessionId = hex(12), status = 'SUCCESS', orderId = `inv-${hex(3)}` } = {}) {
+function sprintcheckoutEvent({
+	type = 'payment.succeeded',
+	sessionId = hex(12),
+	status = 'SUCCESS',
+	orderId = `inv-${hex(3)}`,
+} = {}) {
 	return {
 		event: type,
 		timestamp: Math.floor(Date.now() / 1000),
@@ -89,6 +103,11 @@ function upagEvent({ type = 'order.paid', orderId = `or_${hex(8)}`, status = 'pa
 	};
 }
 
-const EVENTS = { speed: speedEvent, yuno: yunoEvent, sprintcheckout: sprintcheckoutEvent, upag: upagEvent };
+const EVENTS = {
+	speed: speedEvent,
+	yuno: yunoEvent,
+	sprintcheckout: sprintcheckoutEvent,
+	upag: upagEvent,
+};
 
 module.exports = { EVENTS, speedEvent, yunoEvent, sprintcheckoutEvent, upagEvent };

@@ -12,12 +12,22 @@ const { EVENTS } = require('./events');
 
 const FIRE_PATH = '/_webhooks/fire';
 const VARIANTS = ['genuine', 'unsigned', 'wrongSecret', 'tampered', 'stale', 'future'];
-const AUTH_HEADERS = ['webhook-signature', 'x-hmac-signature', 'x-api-key', 'x-secret', 'x-webhook-api-key'];
+const AUTH_HEADERS = [
+	'webhook-signature',
+	'x-hmac-signature',
+	'x-api-key',
+	'x-secret',
+	'x-webhook-api-key',
+];
 const HOUR_MS = 3_600_000;
 
 const WRONG_SECRETS = {
 	speed: `wsec_${Buffer.from('not-the-endpoint-secret-000000001').toString('base64')}`,
-	yuno: { hmacClientSecret: 'not_the_hmac_secret', apiKey: 'not_the_api_key', secret: 'not_the_x_secret' },
+	yuno: {
+		hmacClientSecret: 'not_the_hmac_secret',
+		apiKey: 'not_the_api_key',
+		secret: 'not_the_x_secret',
+	},
 	sprintcheckout: 'not_the_webhook_api_key',
 	upag: 'not_the_path_secret',
 };
@@ -26,9 +36,11 @@ const WRONG_SECRETS = {
 function prepare({ provider, url, event, secret, variant = 'genuine', nowMs = Date.now() }) {
 	const sign = SIGNERS[provider];
 	if (!sign) throw new RangeError(`unknown provider "${provider}"`);
-	if (!VARIANTS.includes(variant)) throw new RangeError(`unknown variant "${variant}"; known: ${VARIANTS.join(', ')}`);
+	if (!VARIANTS.includes(variant))
+		throw new RangeError(`unknown variant "${variant}"; known: ${VARIANTS.join(', ')}`);
 	const body = typeof event === 'string' ? event : JSON.stringify(event ?? EVENTS[provider]());
-	const key = variant === 'wrongSecret' ? WRONG_SECRETS[provider] : (secret ?? WEBHOOK_SECRETS[provider]);
+	const key =
+		variant === 'wrongSecret' ? WRONG_SECRETS[provider] : (secret ?? WEBHOOK_SECRETS[provider]);
 	const shift = { stale: -HOUR_MS, future: HOUR_MS }[variant] ?? 0;
 	const request = sign({ url, body, secret: key, nowMs: nowMs + shift });
 	if (variant === 'unsigned') {
@@ -40,7 +52,10 @@ function prepare({ provider, url, event, secret, variant = 'genuine', nowMs = Da
 	if (variant === 'tampered') {
 		// One byte changed after signing: the last digit of the body, or its last character.
 		const bytes = Buffer.from(request.body, 'utf8');
-		const at = Math.max(0, bytes.findLastIndex((byte) => byte >= 0x30 && byte <= 0x39));
+		const at = Math.max(
+			0,
+			bytes.findLastIndex((byte) => byte >= 0x30 && byte <= 0x39),
+		);
 		bytes[at] = bytes[at] === 0x39 ? 0x38 : bytes[at] + 1;
 		request.body = bytes.toString('utf8');
 	}
@@ -57,12 +72,18 @@ function send({ url, body, headers }) {
 			target,
 			{
 				method: 'POST',
-				headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers },
+				headers: {
+					'content-type': 'application/json',
+					'content-length': payload.length,
+					...headers,
+				},
 			},
 			(res) => {
 				const chunks = [];
 				res.on('data', (chunk) => chunks.push(chunk));
-				res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
+				);
 			},
 		);
 		req.on('error', reject);
@@ -91,4 +112,12 @@ async function handleFireRequest(rawBody) {
 	}
 }
 
-module.exports = { FIRE_PATH, VARIANTS, WRONG_SECRETS, prepare, send, fireWebhook, handleFireRequest };
+module.exports = {
+	FIRE_PATH,
+	VARIANTS,
+	WRONG_SECRETS,
+	prepare,
+	send,
+	fireWebhook,
+	handleFireRequest,
+};

@@ -27,7 +27,14 @@ const WEBHOOK_SECRETS = Object.freeze({
  * "<webhook-id>.<webhook-timestamp>.<body>")); header "webhook-signature: v1,<signature>",
  * several space-separated when more than one key signs.
  */
-function deliverSpeed({ url, body, secret = WEBHOOK_SECRETS.speed, extraSecrets = [], nowMs = Date.now(), messageId }) {
+function deliverSpeed({
+	url,
+	body,
+	secret = WEBHOOK_SECRETS.speed,
+	extraSecrets = [],
+	nowMs = Date.now(),
+	messageId,
+}) {
 	const id = messageId ?? `msg_${crypto.randomBytes(12).toString('hex')}`;
 	const timestamp = String(Math.floor(nowMs / 1000));
 	const signatures = [secret, ...extraSecrets].map((each) => {
@@ -77,6 +84,18 @@ function deliverUpag({ url, body, secret = WEBHOOK_SECRETS.upag }) {
 	return { url: url.replace(':secret', encodeURIComponent(secret)), body, headers: {} };
 }
 
-const SIGNERS = { speed: deliverSpeed, yuno: deliverYuno, sprintcheckout: deliverSprintcheckout, upag: deliverUpag };
+const SIGNERS = {
+	speed: deliverSpeed,
+	yuno: deliverYuno,
+	sprintcheckout: deliverSprintcheckout,
+	upag: deliverUpag,
+};
 
-module.exports = { WEBHOOK_SECRETS, SIGNERS, deliverSpeed, deliverYuno, deliverSprintcheckout, deliverUpag };
+module.exports = {
+	WEBHOOK_SECRETS,
+	SIGNERS,
+	deliverSpeed,
+	deliverYuno,
+	deliverSprintcheckout,
+	deliverUpag,
+};

@@ -16,11 +16,40 @@ const crypto = require('node:crypto');
 const { UUID } = require('../lib/check');
 
 const TRIGGERS = {
-	payment_triggers: ['AUTHORIZE', 'CANCEL', 'CAPTURE', 'CHARGEBACK', 'PRECHARGEBACK', 'PURCHASE', 'REFUND', 'VERIFY'],
+	payment_triggers: [
+		'AUTHORIZE',
+		'CANCEL',
+		'CAPTURE',
+		'CHARGEBACK',
+		'PRECHARGEBACK',
+		'PURCHASE',
+		'REFUND',
+		'VERIFY',
+	],
 	enrollment_triggers: ['ENROLL', 'UNENROLL'],
 	report_triggers: ['CREATE', 'UPDATE'],
-	subscription_triggers: ['ACTIVE', 'CANCEL', 'CLOSE_TO_RENEWAL', 'COMPLETE', 'CREATE', 'PAUSE', 'RESUME'],
-	onboarding_triggers: ['BLOCKED', 'CANCELLED', 'CREATED', 'DECLINED', 'ERROR', 'EXPIRED', 'INACTIVE', 'PENDING', 'SUCCEEDED', 'TRANSFERRED', 'UNBLOCKED'],
+	subscription_triggers: [
+		'ACTIVE',
+		'CANCEL',
+		'CLOSE_TO_RENEWAL',
+		'COMPLETE',
+		'CREATE',
+		'PAUSE',
+		'RESUME',
+	],
+	onboarding_triggers: [
+		'BLOCKED',
+		'CANCELLED',
+		'CREATED',
+		'DECLINED',
+		'ERROR',
+		'EXPIRED',
+		'INACTIVE',
+		'PENDING',
+		'SUCCEEDED',
+		'TRANSFERRED',
+		'UNBLOCKED',
+	],
 };
 const SECRETS = ['api_key', 'secret', 'hmac_client_secret'];
 
@@ -45,8 +74,10 @@ function render(webhook) {
 /** Routes for the Yuno provider; `error` is its error shape, `accountId` the sandbox account. */
 function webhookRoutes({ error, accountId }) {
 	function checkAccount(value) {
-		if (typeof value !== 'string' || !UUID.test(value)) return error(400, 'account_id must be a UUID', 'WEBHOOK_INVALID_REQUEST');
-		if (value !== accountId) return error(400, 'account_id is not an account of these credentials', 'INVALID_ACCOUNT_ID');
+		if (typeof value !== 'string' || !UUID.test(value))
+			return error(400, 'account_id must be a UUID', 'WEBHOOK_INVALID_REQUEST');
+		if (value !== accountId)
+			return error(400, 'account_id is not an account of these credentials', 'INVALID_ACCOUNT_ID');
 		return null;
 	}
 	function found(store, params, query) {
@@ -60,22 +91,27 @@ function webhookRoutes({ error, accountId }) {
 		const input = body && typeof body === 'object' ? body : {};
 		const bad = checkAccount(input.account_id);
 		if (bad) return bad;
-		if (typeof input.name !== 'string' || input.name.trim() === '') return error(400, 'name is required', 'WEBHOOK_INVALID_REQUEST');
+		if (typeof input.name !== 'string' || input.name.trim() === '')
+			return error(400, 'name is required', 'WEBHOOK_INVALID_REQUEST');
 		let url;
 		try {
 			url = new URL(input.url);
 		} catch {
 			return error(400, 'url must be an http or https URL', 'WEBHOOK_INVALID_REQUEST');
 		}
-		if (url.protocol !== 'http:' && url.protocol !== 'https:') return error(400, 'url must be an http or https URL', 'WEBHOOK_INVALID_REQUEST');
+		if (url.protocol !== 'http:' && url.protocol !== 'https:')
+			return error(400, 'url must be an http or https URL', 'WEBHOOK_INVALID_REQUEST');
 		let count = 0;
 		for (const [field, allowed] of Object.entries(TRIGGERS)) {
 			const values = input[field] ?? [];
-			if (!Array.isArray(values) || values.some((v) => !allowed.includes(v))) return error(400, `${field} has an unknown trigger`, 'WEBHOOK_INVALID_TRIGGER');
+			if (!Array.isArray(values) || values.some((v) => !allowed.includes(v)))
+				return error(400, `${field} has an unknown trigger`, 'WEBHOOK_INVALID_TRIGGER');
 			count += values.length;
 		}
-		if (count === 0) return error(400, 'At least one trigger is required', 'WEBHOOK_INVALID_TRIGGER');
-		if ([...store.webhooks.values()].some((w) => w.name === input.name)) return error(409, 'A webhook with this name already exists', 'WEBHOOK_ALREADY_EXISTS');
+		if (count === 0)
+			return error(400, 'At least one trigger is required', 'WEBHOOK_INVALID_TRIGGER');
+		if ([...store.webhooks.values()].some((w) => w.name === input.name))
+			return error(409, 'A webhook with this name already exists', 'WEBHOOK_ALREADY_EXISTS');
 		const now = new Date().toISOString();
 		const webhook = {
 			id: String(crypto.randomInt(10000, 99999999)),
@@ -83,7 +119,12 @@ function webhookRoutes({ error, accountId }) {
 			name: input.name,
 			state: 'ACTIVE',
 			url: input.url,
-			...Object.fromEntries(SECRETS.map((key) => [key, typeof input[key] === 'string' && input[key] !== '' ? input[key] : null])),
+			...Object.fromEntries(
+				SECRETS.map((key) => [
+					key,
+					typeof input[key] === 'string' && input[key] !== '' ? input[key] : null,
+				]),
+			),
 			...Object.fromEntries(Object.keys(TRIGGERS).map((field) => [field, input[field] ?? []])),
 			created_at: now,
 			updated_at: now,

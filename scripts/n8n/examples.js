@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The example workflows (examples/*.json) and the credentials they use. The credentials point
 // at the local provider sandbox with its fixed fake keys; their ids are fixed, so the
@@ -39,8 +40,18 @@ function webhookCredentials() {
 	const { WEBHOOK_SECRETS } = require('../../sandbox/webhooks/signers');
 	const { hmacClientSecret, apiKey, secret } = WEBHOOK_SECRETS.yuno;
 	return [
-		{ id: 'SandboxSpeedHook', name: 'Speed webhook (local sandbox)', type: 'speedWebhookApi', data: { signingSecret: WEBHOOK_SECRETS.speed } },
-		{ id: 'SandboxYunoHook0', name: 'Yuno webhook (local sandbox)', type: 'yunoWebhookApi', data: { hmacClientSecret, apiKey, secret } },
+		{
+			id: 'SandboxSpeedHook',
+			name: 'Speed webhook (local sandbox)',
+			type: 'speedWebhookApi',
+			data: { signingSecret: WEBHOOK_SECRETS.speed },
+		},
+		{
+			id: 'SandboxYunoHook0',
+			name: 'Yuno webhook (local sandbox)',
+			type: 'yunoWebhookApi',
+			data: { hmacClientSecret, apiKey, secret },
+		},
 	].map((credential) => ({ ...credential, isManaged: false }));
 }
 

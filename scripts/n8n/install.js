@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Node 24 and n8n in the cache folder (see paths.js), installed once and reused:
 //   <cache>/node24      npm install node-<os>-<arch>@NODE_VERSION   (only when the running Node < 24)

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Build and pack the four publishable packages (packages/<name>), then install each tarball
 // into an n8n user folder exactly the way n8n's "Install a community node" does (n8n 2.41 CommunityPackagesService.downloadPackage):
@@ -15,7 +16,15 @@ const { paths, PACKAGE_NAME: WORKSPACE_NAME } = require('./paths');
 const { listPackages } = require('../lib/packages');
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const SOURCES = ['nodes', 'credentials', 'icons', 'packages', 'package.json', 'tsconfig.json', 'gulpfile.js'];
+const SOURCES = [
+	'nodes',
+	'credentials',
+	'icons',
+	'packages',
+	'package.json',
+	'tsconfig.json',
+	'gulpfile.js',
+];
 
 function newestMtime(entry) {
 	let stat;

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Where the real-n8n tooling keeps things. Everything big lives in one cache folder OUTSIDE
 // the project tree (n8n is ~2.7 GB): ${N8N_CHECKOUT_CACHE:-${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-checkout-sessions}

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // `node scripts/n8n/prepare.js`: makes sure the cache holds n8n (and Node 24 when the running
 // Node is older), installing them the first time. CI calls it before `npm test` (from

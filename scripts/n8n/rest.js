@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The few calls of n8n's internal REST API these scripts need: owner setup and sign-in (the
 // same calls the editor makes), then requests with the session cookie.

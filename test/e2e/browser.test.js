@@ -479,8 +479,18 @@ test('Upag: checkout session by ID or URL, and its update fields', async () => {
 });
 
 const OPERATIONS = {
-	sprintcheckout: { name: 'Sprintcheckout', list: ['Create', 'Update'], pick: 'Create', shows: ['amount', 'currency'] },
-	speed: { name: 'Speed', list: ['Create', 'Update'], pick: 'Create', shows: ['amount', 'currency'] },
+	sprintcheckout: {
+		name: 'Sprintcheckout',
+		list: ['Create', 'Update'],
+		pick: 'Create',
+		shows: ['amount', 'currency'],
+	},
+	speed: {
+		name: 'Speed',
+		list: ['Create', 'Update'],
+		pick: 'Create',
+		shows: ['amount', 'currency'],
+	},
 	yuno: {
 		name: 'Yuno',
 		list: ['Create', 'Get', 'Get Payment Methods', 'Update'],
@@ -497,7 +507,13 @@ test.each(Object.entries(OPERATIONS))(
 		try {
 			// n8n's editor adds "Custom API Call" to every node whose credential authenticates requests.
 			expect(await optionsOf(page, 'operation')).toEqual([...list, 'Custom API Call']);
-			await expect(page.locator('[data-test-id="parameter-input-updateFields"], [data-test-id="collection-parameter-add"]').count()).resolves.toBeGreaterThan(0);
+			await expect(
+				page
+					.locator(
+						'[data-test-id="parameter-input-updateFields"], [data-test-id="collection-parameter-add"]',
+					)
+					.count(),
+			).resolves.toBeGreaterThan(0);
 			await choose(page, 'operation', pick);
 			for (const field of shows) await parameter(page, field).waitFor();
 			await eventually(
@@ -558,7 +574,11 @@ describe('the credential Test in the editor', () => {
 
 	test.each(CASES)('$title', async ({ name, type, data, base, expected, shot }) => {
 		const baseUrl = sandbox.baseUrls[base] ?? `${sandbox.url}/${base}`;
-		const { id } = await rest.ok('POST', '/rest/credentials', { name, type, data: { ...data, baseUrl: '' } });
+		const { id } = await rest.ok('POST', '/rest/credentials', {
+			name,
+			type,
+			data: { ...data, baseUrl: '' },
+		});
 		const page = await context.newPage();
 		await page.goto(`${state.mainUrl}/home/credentials/${id}`);
 		const modal = page.locator('[data-test-id="editCredential-modal"]');
@@ -581,10 +601,13 @@ describe('the credential Test in the editor', () => {
 	});
 });
 
-test('Upag: a refused update goes to the error output with Upag\'s status, code and the session', async () => {
+test("Upag: a refused update goes to the error output with Upag's status, code and the session", async () => {
 	const workflow = probeWorkflow(
 		'upag',
-		{ ...sessionParameter('checkoutSessionId', 'cs_expired_1'), updateFields: { successUrl: 'https://shop.example.com/thanks' } },
+		{
+			...sessionParameter('checkoutSessionId', 'cs_expired_1'),
+			updateFields: { successUrl: 'https://shop.example.com/thanks' },
+		},
 		{ onError: 'continueErrorOutput' },
 	);
 	workflow.name = 'Browser test – Upag error output';
@@ -601,7 +624,11 @@ test('Upag: a refused update goes to the error output with Upag\'s status, code 
 	await expectText(output, 'cs_expired_1');
 	await expectText(output, '400');
 	expect(wire(sandbox).filter((request) => request.provider === 'upag')).toEqual([
-		expect.objectContaining({ method: 'PUT', path: '/checkout-sessions/cs_expired_1', status: 400 }),
+		expect.objectContaining({
+			method: 'PUT',
+			path: '/checkout-sessions/cs_expired_1',
+			status: 400,
+		}),
 	]);
 	await screenshot(page, 'upag-error-output.png');
 	await page.close();

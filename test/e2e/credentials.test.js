@@ -47,7 +47,9 @@ const CONFIRMS = ['speed', 'yuno'];
 async function testCredential(provider, changes = {}) {
 	const { id, name, type } = CREDENTIALS[provider];
 	const data = { ...KEYS[provider], baseUrl: sandbox.baseUrls[provider], ...changes };
-	const result = await rest.request('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+	const result = await rest.request('POST', '/rest/credentials/test', {
+		credentials: { id, name, type, data },
+	});
 	expect(result.status).toBe(200);
 	return result.json.data;
 }
@@ -82,7 +84,10 @@ describe.each(Object.keys(KEYS))('%s credential test in n8n', (provider) => {
 
 	test('a wrong key fails saying it was refused', async () => {
 		const result = await testCredential(provider, WRONG[provider]);
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/refused these credentials \(HTTP 401\)/) });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/refused these credentials \(HTTP 401\)/),
+		});
 		expect(result.message).not.toContain(Object.values(WRONG[provider])[0]);
 	});
 
@@ -93,11 +98,21 @@ describe.each(Object.keys(KEYS))('%s credential test in n8n', (provider) => {
 	});
 
 	test('a redirect to another host fails and that host receives nothing', async () => {
-		const elsewhere = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '[]' }));
-		const redirecting = await scriptedServer((req) => ({ status: 302, headers: { location: `${elsewhere.url}${req.url}` } }));
+		const elsewhere = await scriptedServer(() => ({
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: '[]',
+		}));
+		const redirecting = await scriptedServer((req) => ({
+			status: 302,
+			headers: { location: `${elsewhere.url}${req.url}` },
+		}));
 		try {
 			const result = await testCredential(provider, { baseUrl: redirecting.url });
-			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/) });
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/),
+			});
 			expect(redirecting.requests).toHaveLength(1);
 			expect(elsewhere.requests).toHaveLength(0);
 		} finally {

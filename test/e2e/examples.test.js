@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Every example workflow runs in real n8n against the sandbox: the three with a manual
 // trigger through `n8n execute` (headless CLI), the webhook one through its production URL
@@ -373,7 +374,8 @@ test('example 4: continue-on-fail routes failed updates to a second branch; vali
 		},
 		{
 			session: 'https://checkout.upag.io/cs_open_3',
-			error: '[item 3] Success URL (successUrl): must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
+			error:
+				'[item 3] Success URL (successUrl): must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
 			httpCode: '',
 			code: 'INVALID_INPUT',
 		},

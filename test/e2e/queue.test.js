@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Queue mode: n8n main + one worker + Redis (Debian's redis-server). The webhook example is
 // published; the main process receives the webhook and queues it, the worker runs it with
@@ -58,7 +59,9 @@ beforeAll(async () => {
 	await main.rest.setupOwner(OWNER);
 	await main.rest.signIn(OWNER);
 	for (const { name } of packagesUnderTest()) {
-		expect(fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', name, 'package.json'))).toBe(true);
+		expect(
+			fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', name, 'package.json')),
+		).toBe(true);
 	}
 });
 

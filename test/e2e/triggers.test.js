@@ -55,7 +55,11 @@ async function createTriggerWorkflow(provider, spec) {
 		],
 		connections: {},
 		active: false,
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
 	});
 	await rest.ok('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
 	return { id: created.id, url: `${state.mainUrl}/webhook/${webhookId}/${spec.path}` };
@@ -118,7 +122,11 @@ describe.each(Object.keys(TRIGGERS))('%s trigger in real n8n', (provider) => {
 		);
 		expect(details.status).toBe('success');
 		// The event the sandbox sent is in the execution's data.
-		expect(details.data).toContain(JSON.parse(genuine.sent.body)[provider === 'yuno' ? 'type_event' : provider === 'speed' ? 'event_type' : 'event']);
+		expect(details.data).toContain(
+			JSON.parse(genuine.sent.body)[
+				provider === 'yuno' ? 'type_event' : provider === 'speed' ? 'event_type' : 'event'
+			],
+		);
 
 		for (const variant of FORGED) {
 			const refused = await fire(provider, url, variant);
@@ -132,7 +140,11 @@ describe.each(Object.keys(TRIGGERS))('%s trigger in real n8n', (provider) => {
 
 test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the webhook at Yuno for the production URL, unpublishing deletes it', async () => {
 	const spec = TRIGGERS.yuno;
-	const hook = await rest.ok('POST', '/rest/credentials', { name: 'yuno webhook (e2e api)', type: 'yunoWebhookApi', data: spec.credentials });
+	const hook = await rest.ok('POST', '/rest/credentials', {
+		name: 'yuno webhook (e2e api)',
+		type: 'yunoWebhookApi',
+		data: spec.credentials,
+	});
 	const webhookId = crypto.randomUUID();
 	const created = await rest.ok('POST', '/rest/workflows', {
 		name: 'e2e yunoTrigger registered through the API',
@@ -160,16 +172,26 @@ test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the w
 	await rest.ok('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
 	// Publishing goes live a moment later (n8n's publication outbox).
 	const post = await eventually(
-		() => sandbox.requests.find((r) => r.provider === 'yuno' && r.method === 'POST' && r.path === '/webhooks'),
+		() =>
+			sandbox.requests.find(
+				(r) => r.provider === 'yuno' && r.method === 'POST' && r.path === '/webhooks',
+			),
 		(found) => expect(found).toBeDefined(),
 		{ timeoutMs: 30000 },
 	);
 	// n8n's own idea of its webhook URL (host "localhost" unless WEBHOOK_URL is set) is what Yuno gets.
-	expect(post).toMatchObject({ status: 201, body: { payment_triggers: ['PURCHASE'], hmac_client_secret: spec.credentials.hmacClientSecret } });
+	expect(post).toMatchObject({
+		status: 201,
+		body: { payment_triggers: ['PURCHASE'], hmac_client_secret: spec.credentials.hmacClientSecret },
+	});
 	expect(post.body.url).toMatch(new RegExp(`^https?://[^/]+/webhook/${webhookId}/webhook$`));
 
 	expect((await fire('yuno', url, 'genuine')).status).toBe(200);
-	await eventually(() => executionsOf(created.id), (list) => expect(list).toHaveLength(1), { timeoutMs: 30000 });
+	await eventually(
+		() => executionsOf(created.id),
+		(list) => expect(list).toHaveLength(1),
+		{ timeoutMs: 30000 },
+	);
 
 	await rest.ok('POST', `/rest/workflows/${created.id}/deactivate`);
 	await eventually(
@@ -185,8 +207,9 @@ test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the w
  * UPDATE_SCREENSHOTS=1, else into .tmp/e2e/screenshots. The workflows are copies that are not
  * published, so the editor opens them without its publishing checklist.
  */
-test('each trigger\'s panel in the editor (screenshots)', async () => {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}. ${MISSING_SYSTEM_DEPS}`);
+test("each trigger's panel in the editor (screenshots)", async () => {
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`No chromium at ${CHROMIUM}. ${MISSING_SYSTEM_DEPS}`);
 	const { chromium } = require('playwright-core');
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
@@ -243,7 +266,11 @@ test('example 5 published: a signed Speed payment composes the notification, a s
 					await fetch(`${sandbox.url}/_webhooks/fire`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify({ provider: 'yuno', url: `${state.mainUrl}/webhook/${hookOf('yunoTrigger')}/webhook`, event: purchase }),
+						body: JSON.stringify({
+							provider: 'yuno',
+							url: `${state.mainUrl}/webhook/${hookOf('yunoTrigger')}/webhook`,
+							event: purchase,
+						}),
 					})
 				).json(),
 			(result) => expect(result.status).toBe(200),
@@ -261,7 +288,13 @@ test('example 5 published: a signed Speed payment composes the notification, a s
 		);
 		for (const run of runs.slice(0, 2)) expect(run.status).toBe('success');
 		const patch = await eventually(
-			() => sandbox.requests.find((r) => r.provider === 'yuno' && r.method === 'PATCH' && r.path === `/checkout/sessions/${yunoSession}`),
+			() =>
+				sandbox.requests.find(
+					(r) =>
+						r.provider === 'yuno' &&
+						r.method === 'PATCH' &&
+						r.path === `/checkout/sessions/${yunoSession}`,
+				),
 			(found) => expect(found).toBeDefined(),
 		);
 		expect(patch.body.metadata).toEqual([

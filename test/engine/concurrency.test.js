@@ -1,3 +1,4 @@
+// @ts-check
 const { bulkSessionId } = require('../../sandbox');
 const { AUTO_CEILING, AUTO_START } = require('../../nodes/shared/concurrency');
 const { useSandboxEngine, id } = require('./sandboxRun');
@@ -9,7 +10,8 @@ const update = (options) => ({
 	updateFields: { successUrl: '={{ "https://shop.example/ok/" + $json.n }}' },
 	...(options ? { options } : {}),
 });
-const items = (count) => Array.from({ length: count }, (_, n) => ({ session: bulkSessionId('upag', n), n }));
+const items = (count) =>
+	Array.from({ length: count }, (_, n) => ({ session: bulkSessionId('upag', n), n }));
 
 /** Every item answered, in order, with its own session and value. */
 function expectAllUpdated(output, count) {
@@ -33,7 +35,9 @@ describe('Auto concurrency (the default), through the engine against the sandbox
 
 	test(`grows past its start (${AUTO_START}) on a server that keeps up`, async () => {
 		ctx.sandbox.configure({ latencyMs: 30 });
-		const { output, error } = await ctx.run('upag', update(), items(300), { onError: 'continueRegularOutput' });
+		const { output, error } = await ctx.run('upag', update(), items(300), {
+			onError: 'continueRegularOutput',
+		});
 		expect(error).toBeUndefined();
 		expectAllUpdated(output, 300);
 		expect(ctx.sandbox.stats.maxInFlight).toBeGreaterThan(AUTO_START);
@@ -42,7 +46,9 @@ describe('Auto concurrency (the default), through the engine against the sandbox
 
 	test(`a saturated server (8 at once, 503 past 8 waiting): no item fails, and the sandbox never sees more than the ceiling (${AUTO_CEILING})`, async () => {
 		ctx.sandbox.configure({ latencyMs: 20, capacity: { concurrent: 8, queue: 8, overflow: 503 } });
-		const { output, error } = await ctx.run('upag', update(), items(600), { onError: 'continueRegularOutput' });
+		const { output, error } = await ctx.run('upag', update(), items(600), {
+			onError: 'continueRegularOutput',
+		});
 		expect(error).toBeUndefined();
 		expectAllUpdated(output, 600);
 		expect(ctx.sandbox.stats.maxInFlight).toBeLessThanOrEqual(AUTO_CEILING);
@@ -52,7 +58,9 @@ describe('Auto concurrency (the default), through the engine against the sandbox
 
 	test('the same through 429s from the capacity model: Retry-After and the pacer keep working with Auto', async () => {
 		ctx.sandbox.configure({ latencyMs: 20, capacity: { concurrent: 4, queue: 4, overflow: 429 } });
-		const { output, error } = await ctx.run('upag', update(), items(200), { onError: 'continueRegularOutput' });
+		const { output, error } = await ctx.run('upag', update(), items(200), {
+			onError: 'continueRegularOutput',
+		});
 		expect(error).toBeUndefined();
 		expectAllUpdated(output, 200);
 		expect(ctx.sandbox.stats.maxInFlight).toBeLessThanOrEqual(AUTO_CEILING);
@@ -60,7 +68,11 @@ describe('Auto concurrency (the default), through the engine against the sandbox
 
 	test('Auto with "Max Concurrent Requests" set never goes above it', async () => {
 		ctx.sandbox.configure({ latencyMs: 30 });
-		const { output, error } = await ctx.run('upag', update({ concurrency: 'auto', maxConcurrentRequests: 6 }), items(200));
+		const { output, error } = await ctx.run(
+			'upag',
+			update({ concurrency: 'auto', maxConcurrentRequests: 6 }),
+			items(200),
+		);
 		expect(error).toBeUndefined();
 		expectAllUpdated(output, 200);
 		expect(ctx.sandbox.stats.maxInFlight).toBeLessThanOrEqual(6);
@@ -68,7 +80,11 @@ describe('Auto concurrency (the default), through the engine against the sandbox
 
 	test('Fixed keeps exactly its number in flight', async () => {
 		ctx.sandbox.configure({ latencyMs: 30 });
-		const { output, error } = await ctx.run('upag', update({ concurrency: 'fixed', maxConcurrentRequests: 5 }), items(100));
+		const { output, error } = await ctx.run(
+			'upag',
+			update({ concurrency: 'fixed', maxConcurrentRequests: 5 }),
+			items(100),
+		);
 		expect(error).toBeUndefined();
 		expectAllUpdated(output, 100);
 		expect(ctx.sandbox.stats.maxInFlight).toBe(5);

@@ -1,3 +1,4 @@
+// @ts-check
 const http = require('node:http');
 const { useFakeProvider } = require('../helpers/fakeProvider');
 const { listenLocal } = require('../helpers/listen');
@@ -10,9 +11,15 @@ const session = (index) => `fp_open_${index}`;
 
 describe('the shared item loop, through the engine', () => {
 	test('100 items give 100 output items in input order, each paired with its input', async () => {
-		const items = Array.from({ length: 100 }, (_, index) => ({ session: session(index), n: index }));
+		const items = Array.from({ length: 100 }, (_, index) => ({
+			session: session(index),
+			n: index,
+		}));
 		const { output, error } = await ctx.run(
-			{ checkoutSessionId: id('={{ $json.session }}'), updateFields: { returnUrl: '={{ "https://shop.example/ok/" + $json.n }}' } },
+			{
+				checkoutSessionId: id('={{ $json.session }}'),
+				updateFields: { returnUrl: '={{ "https://shop.example/ok/" + $json.n }}' },
+			},
 			items,
 		);
 		expect(error).toBeUndefined();
@@ -29,7 +36,11 @@ describe('the shared item loop, through the engine', () => {
 		ctx.server.latencyMs = 15;
 		const items = Array.from({ length: 40 }, (_, index) => ({ session: session(index) }));
 		const { error } = await ctx.run(
-			{ checkoutSessionId: id('={{ $json.session }}'), updateFields: { note: 'bulk' }, options: { maxConcurrentRequests: 3 } },
+			{
+				checkoutSessionId: id('={{ $json.session }}'),
+				updateFields: { note: 'bulk' },
+				options: { maxConcurrentRequests: 3 },
+			},
 			items,
 		);
 		expect(error).toBeUndefined();
@@ -44,12 +55,20 @@ describe('the shared item loop, through the engine', () => {
 			{ session: session(3), note: 'note-3' },
 		];
 		const { output, error } = await ctx.run(
-			{ checkoutSessionId: id('={{ $json.session }}'), updateFields: { note: '={{ $json.note }}' } },
+			{
+				checkoutSessionId: id('={{ $json.session }}'),
+				updateFields: { note: '={{ $json.note }}' },
+			},
 			items,
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(output[0].json).toEqual({ id: session(0), note: 'note-0' });
 		// The status is a number, the session is named, and no field is ever null.
 		expect(output[1].json).toEqual({
@@ -58,7 +77,10 @@ describe('the shared item loop, through the engine', () => {
 			code: 'NOT_FOUND',
 			sessionId: 'fp_unknown',
 		});
-		expect(output[2].json).toEqual({ error: '[item 2] Note (note): must be at least 3 characters', code: 'INVALID_INPUT' });
+		expect(output[2].json).toEqual({
+			error: '[item 2] Note (note): must be at least 3 characters',
+			code: 'INVALID_INPUT',
+		});
 		expect(output[3].json).toEqual({ id: session(3), note: 'note-3' });
 		expect(ctx.requests()).toHaveLength(3);
 	});
@@ -77,18 +99,25 @@ describe('the shared item loop, through the engine', () => {
 			[{ item: 1 }, 'fp_unknown', { httpCode: 404, code: 'NOT_FOUND', sessionId: 'fp_unknown' }],
 			[{ item: 2 }, 'not-an-id', { code: 'INVALID_INPUT' }],
 		]);
-		expect(failed[1].json.error).toBe('[item 2] Checkout Session (checkoutSessionId): must be a session ID starting with fp_');
+		expect(failed[1].json.error).toBe(
+			'[item 2] Checkout Session (checkoutSessionId): must be a session ID starting with fp_',
+		);
 	});
 
 	test('an update with nothing to change is refused with a clear message', async () => {
 		const { error } = await ctx.run({ checkoutSessionId: id(session(0)), updateFields: {} });
-		expect(error.message).toBe('[item 0] Update Fields (updateFields): nothing to update: add at least one field to change');
+		expect(error.message).toBe(
+			'[item 0] Update Fields (updateFields): nothing to update: add at least one field to change',
+		);
 		expect(ctx.requests()).toEqual([]);
 	});
 
 	test('empty values from expressions leave fields unchanged instead of sending blanks', async () => {
 		const { error } = await ctx.run(
-			{ checkoutSessionId: id(session(0)), updateFields: { returnUrl: '={{ $json.url }}', note: '={{ $json.missing }}' } },
+			{
+				checkoutSessionId: id(session(0)),
+				updateFields: { returnUrl: '={{ $json.url }}', note: '={{ $json.missing }}' },
+			},
 			[{ url: 'https://shop.example/ok' }],
 		);
 		expect(error).toBeUndefined();
@@ -96,18 +125,28 @@ describe('the shared item loop, through the engine', () => {
 	});
 
 	test('a base URL override that is not http(s) is refused before any request', async () => {
-		const { error } = await ctx.run({ checkoutSessionId: id(session(0)), updateFields: { note: 'paid' } }, [{}], {
-			credentials: { baseUrl: 'file:///etc/passwd' },
-		});
-		expect(error.message).toBe("The credential's base URL must be a URL starting with http:// or https://");
+		const { error } = await ctx.run(
+			{ checkoutSessionId: id(session(0)), updateFields: { note: 'paid' } },
+			[{}],
+			{
+				credentials: { baseUrl: 'file:///etc/passwd' },
+			},
+		);
+		expect(error.message).toBe(
+			"The credential's base URL must be a URL starting with http:// or https://",
+		);
 		expect(ctx.requests()).toEqual([]);
 	});
 
 	test('a refused key fails the item with the status, and the key is in no output', async () => {
-		const { output, error } = await ctx.run({ checkoutSessionId: id(session(0)), updateFields: { note: 'paid' } }, [{}], {
-			credentials: { apiKey: 'fakepay_wrong_key_0002' },
-			onError: 'continueRegularOutput',
-		});
+		const { output, error } = await ctx.run(
+			{ checkoutSessionId: id(session(0)), updateFields: { note: 'paid' } },
+			[{}],
+			{
+				credentials: { apiKey: 'fakepay_wrong_key_0002' },
+				onError: 'continueRegularOutput',
+			},
+		);
 		expect(error).toBeUndefined();
 		expect(output[0].json).toMatchObject({ httpCode: 401 });
 		expect(JSON.stringify(output)).not.toContain('fakepay_wrong_key_0002');
@@ -127,9 +166,13 @@ test('a redirect is not followed, so the key is never sent to another address', 
 	});
 	const redirectingPort = await listenLocal(redirecting);
 	try {
-		const { error } = await ctx.run({ checkoutSessionId: id(session(0)), updateFields: { note: 'paid' } }, [{}], {
-			credentials: { baseUrl: `http://127.0.0.1:${redirectingPort}/v1` },
-		});
+		const { error } = await ctx.run(
+			{ checkoutSessionId: id(session(0)), updateFields: { note: 'paid' } },
+			[{}],
+			{
+				credentials: { baseUrl: `http://127.0.0.1:${redirectingPort}/v1` },
+			},
+		);
 		expect(error.message).toMatch(/^\[item 0\] Fakepay answered 307/);
 		expect(seen).toEqual([]);
 	} finally {

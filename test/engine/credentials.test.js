@@ -37,7 +37,7 @@ const test_ = (provider, overrides = {}) =>
 	runCredentialTest(`${provider}Api`, { ...ctx.credentials[provider], ...overrides });
 
 describe.each(PROVIDERS)('%s credential test', (provider) => {
-	test('is declarative: no node-side test function (n8n\'s scanner flags the helper those get)', () => {
+	test("is declarative: no node-side test function (n8n's scanner flags the helper those get)", () => {
 		const credential = new (credentialClass(`${provider}Api`))();
 		expect(credential.test.request.disableFollowRedirect).toBe(true);
 	});
@@ -62,7 +62,7 @@ describe.each(PROVIDERS)('%s credential test', (provider) => {
 		expect(result.message).not.toContain(Object.values(wrong[provider])[0]);
 	});
 
-	test('a Base URL that is not the provider\'s API fails', async () => {
+	test("a Base URL that is not the provider's API fails", async () => {
 		const base = ctx.credentials[provider].baseUrl.replace(/\/[^/]+(\/v1)?$/, '/not-this-provider');
 		const result = await test_(provider, { baseUrl: base });
 		expect(result.status).toBe('Error');
@@ -70,7 +70,11 @@ describe.each(PROVIDERS)('%s credential test', (provider) => {
 	});
 
 	test('a web page answering 200 at the Base URL fails', async () => {
-		const page = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><p>Welcome</p>' }));
+		const page = await scriptedServer(() => ({
+			status: 200,
+			headers: { 'content-type': 'text/html' },
+			body: '<!doctype html><p>Welcome</p>',
+		}));
 		try {
 			const result = await test_(provider, { baseUrl: page.url });
 			expect(result.status).toBe('Error');
@@ -81,21 +85,40 @@ describe.each(PROVIDERS)('%s credential test', (provider) => {
 	});
 
 	test('a 403 says the keys are valid but not allowed', async () => {
-		const forbidden = await scriptedServer(() => ({ status: 403, headers: { 'content-type': 'application/json' }, body: '{}' }));
+		const forbidden = await scriptedServer(() => ({
+			status: 403,
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		}));
 		try {
 			const result = await test_(provider, { baseUrl: forbidden.url });
-			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The keys are valid but not allowed to do this \(HTTP 403\)/) });
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringMatching(
+					/^The keys are valid but not allowed to do this \(HTTP 403\)/,
+				),
+			});
 		} finally {
 			await forbidden.close();
 		}
 	});
 
 	test('a redirect to another host fails, and that host receives nothing', async () => {
-		const elsewhere = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '[]' }));
-		const redirecting = await scriptedServer((req) => ({ status: 302, headers: { location: `${elsewhere.url}${req.url}` } }));
+		const elsewhere = await scriptedServer(() => ({
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: '[]',
+		}));
+		const redirecting = await scriptedServer((req) => ({
+			status: 302,
+			headers: { location: `${elsewhere.url}${req.url}` },
+		}));
 		try {
 			const result = await test_(provider, { baseUrl: redirecting.url });
-			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/) });
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/),
+			});
 			expect(redirecting.requests).toHaveLength(1);
 			expect(elsewhere.requests).toHaveLength(0);
 		} finally {
@@ -131,38 +154,62 @@ describe.each(PROVIDERS)('%s credential test', (provider) => {
 });
 
 describe('yuno credential test', () => {
-	test('reads the webhook list of the credential\'s account', async () => {
+	test("reads the webhook list of the credential's account", async () => {
 		await test_('yuno');
 		const [request] = ctx.requests();
-		expect(request).toMatchObject({ method: 'GET', path: '/webhooks', query: { account_id: SANDBOX_KEYS.yuno.accountId } });
+		expect(request).toMatchObject({
+			method: 'GET',
+			path: '/webhooks',
+			query: { account_id: SANDBOX_KEYS.yuno.accountId },
+		});
 	});
 
-	test('an Account ID that is not the keys\' fails naming the Account ID', async () => {
+	test("an Account ID that is not the keys' fails naming the Account ID", async () => {
 		const result = await test_('yuno', { accountId: '0a0a0a0a-0000-4000-8000-000000000999' });
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/not the Account ID \(HTTP 400\)/) });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/not the Account ID \(HTTP 400\)/),
+		});
 	});
 
 	test('a JSON object answering 200 is not taken for the webhook list', async () => {
-		const other = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' }));
+		const other = await scriptedServer(() => ({
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: '{"ok":true}',
+		}));
 		try {
 			const result = await test_('yuno', { baseUrl: other.url });
-			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/answered with an object/) });
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringMatching(/answered with an object/),
+			});
 		} finally {
 			await other.close();
 		}
 	});
 
 	test('a non-empty webhook list passes too', async () => {
-		const yuno = await scriptedServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '[{"name":"orders","url":"https://shop.example/hook"}]' }));
+		const yuno = await scriptedServer(() => ({
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: '[{"name":"orders","url":"https://shop.example/hook"}]',
+		}));
 		try {
-			expect(await test_('yuno', { baseUrl: yuno.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(await test_('yuno', { baseUrl: yuno.url })).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
 		} finally {
 			await yuno.close();
 		}
 	});
 
-	test.each(['', 'unknown', '__proto__', 'toString'])('environment %j without an override is refused', async (environment) => {
-		const result = await test_('yuno', { environment, baseUrl: '' });
-		expect(result.status).toBe('Error');
-	});
+	test.each(['', 'unknown', '__proto__', 'toString'])(
+		'environment %j without an override is refused',
+		async (environment) => {
+			const result = await test_('yuno', { environment, baseUrl: '' });
+			expect(result.status).toBe('Error');
+		},
+	);
 });

@@ -20,7 +20,10 @@ const PROVIDERS = {
 		secrets: ['apiKey'],
 		credentials: {},
 		parameters: { sessionId: id('sc_open_1'), updateFields: { concept: 'x' } },
-		answer: { sessionId: 'sc_open_1', redirectUrl: 'https://app.sprintcheckout.com/?uid=sc_open_1' },
+		answer: {
+			sessionId: 'sc_open_1',
+			redirectUrl: 'https://app.sprintcheckout.com/?uid=sc_open_1',
+		},
 	},
 	speed: {
 		secrets: ['secretKey'],
@@ -52,7 +55,12 @@ function wireFormsOf(key) {
 		Buffer.from(key).toString('base64'),
 		encodeURIComponent(key),
 		JSON.stringify(key).slice(1, -1),
-		key.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+		key
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			.replace(/"/g, '&quot;')
+			.replace(/'/g, '&#39;'),
 	];
 }
 
@@ -61,7 +69,8 @@ function receivedKeys(headers) {
 	const values = [headers['x-sc-apikey'], headers['public-api-key'], headers['private-secret-key']];
 	const authorization = headers.authorization ?? '';
 	if (authorization.startsWith('Bearer ')) values.push(authorization.slice(7));
-	if (authorization.startsWith('Basic ')) values.push(Buffer.from(authorization.slice(6), 'base64').toString().replace(/:$/, ''));
+	if (authorization.startsWith('Basic '))
+		values.push(Buffer.from(authorization.slice(6), 'base64').toString().replace(/:$/, ''));
 	return values.filter((value) => typeof value === 'string');
 }
 
@@ -72,13 +81,21 @@ function run(type, server, overrides = {}) {
 		type,
 		parameters: { ...provider.parameters, ...overrides.parameters },
 		items: overrides.items ?? [{}],
-		credentials: { ...keys, ...provider.credentials, baseUrl: server?.url ?? 'http://127.0.0.1:9', ...overrides.credentials },
+		credentials: {
+			...keys,
+			...provider.credentials,
+			baseUrl: server?.url ?? 'http://127.0.0.1:9',
+			...overrides.credentials,
+		},
 		onError: overrides.onError,
 	});
 }
 
 const leakedIn = (text, type) =>
-	PROVIDERS[type].secrets.flatMap((field) => wireFormsOf(keyFor(type, field))).filter((form) => text.includes(form)).concat(text.includes('SECRET_Zq7') ? ['SECRET_Zq7'] : []);
+	PROVIDERS[type].secrets
+		.flatMap((field) => wireFormsOf(keyFor(type, field)))
+		.filter((form) => text.includes(form))
+		.concat(text.includes('SECRET_Zq7') ? ['SECRET_Zq7'] : []);
 
 const servers = [];
 async function server(handler) {
@@ -97,31 +114,56 @@ describe.each(TYPES)('%s: keys as they travel (8.2)', (type) => {
 		'with a leading line break': (key) => `\n${key}`,
 	};
 
-	test.each(Object.keys(stored))('a key stored %s is sent trimmed, and a 401 echoing it in every wire form leaks nothing', async (variant) => {
-		const echo = await server((req, res) => {
-			const forms = receivedKeys(req.headers).flatMap(wireFormsOf);
-			res.writeHead(401, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ message: `invalid key ${forms.join(' | ')}`, code: `BAD_${forms[0]}`, details: forms, [forms[0]]: forms[1] }));
-		});
-		const credentials = Object.fromEntries(PROVIDERS[type].secrets.map((field) => [field, stored[variant](keyFor(type, field))]));
+	test.each(Object.keys(stored))(
+		'a key stored %s is sent trimmed, and a 401 echoing it in every wire form leaks nothing',
+		async (variant) => {
+			const echo = await server((req, res) => {
+				const forms = receivedKeys(req.headers).flatMap(wireFormsOf);
+				res.writeHead(401, { 'content-type': 'application/json' });
+				res.end(
+					JSON.stringify({
+						message: `invalid key ${forms.join(' | ')}`,
+						code: `BAD_${forms[0]}`,
+						details: forms,
+						[forms[0]]: forms[1],
+					}),
+				);
+			});
+			const credentials = Object.fromEntries(
+				PROVIDERS[type].secrets.map((field) => [field, stored[variant](keyFor(type, field))]),
+			);
 
-		const thrown = await run(type, echo, { credentials });
-		expect(thrown.error.message).toMatch(/answered 401/);
-		const sent = receivedKeys(echo.requests[0].headers);
-		expect(sent.sort()).toEqual(PROVIDERS[type].secrets.map((field) => keyFor(type, field)).sort());
-		const errorText = [thrown.error.message, thrown.error.description, JSON.stringify(thrown.error), JSON.stringify(thrown.run.data)].join('\n');
-		expect(leakedIn(errorText, type)).toEqual([]);
+			const thrown = await run(type, echo, { credentials });
+			expect(thrown.error.message).toMatch(/answered 401/);
+			const sent = receivedKeys(echo.requests[0].headers);
+			expect(sent.sort()).toEqual(
+				PROVIDERS[type].secrets.map((field) => keyFor(type, field)).sort(),
+			);
+			const errorText = [
+				thrown.error.message,
+				thrown.error.description,
+				JSON.stringify(thrown.error),
+				JSON.stringify(thrown.run.data),
+			].join('\n');
+			expect(leakedIn(errorText, type)).toEqual([]);
 
-		const continued = await run(type, echo, { credentials, onError: 'continueRegularOutput', items: [{}, {}] });
-		expect(continued.output).toHaveLength(2);
-		expect(continued.output[0].json.httpCode).toBe(401);
-		expect(leakedIn(JSON.stringify(continued.output), type)).toEqual([]);
-	});
+			const continued = await run(type, echo, {
+				credentials,
+				onError: 'continueRegularOutput',
+				items: [{}, {}],
+			});
+			expect(continued.output).toHaveLength(2);
+			expect(continued.output[0].json.httpCode).toBe(401);
+			expect(leakedIn(JSON.stringify(continued.output), type)).toEqual([]);
+		},
+	);
 
 	test('an HTML error page quoting the key (as a proxy might) leaks nothing either', async () => {
 		const echo = await server((req, res) => {
 			res.writeHead(401, { 'content-type': 'text/html' });
-			res.end(`<html><body><p>Bad key: ${receivedKeys(req.headers).flatMap(wireFormsOf).join('<br>')}</p></body></html>`);
+			res.end(
+				`<html><body><p>Bad key: ${receivedKeys(req.headers).flatMap(wireFormsOf).join('<br>')}</p></body></html>`,
+			);
 		});
 		const { error } = await run(type, echo);
 		expect(error.message).toMatch(/answered 401: Bad key/);
@@ -142,11 +184,17 @@ describe.each(TYPES)('%s: keys as they travel (8.2)', (type) => {
 		const [field] = PROVIDERS[type].secrets;
 		const key = bad.replace('KEY', 'SECRET_Zq7');
 		const { error } = await run(type, target, { credentials: { [field]: key } });
-		expect(error.message).toBe(`The credential's ${field} contains a character that cannot be sent in an HTTP header`);
+		expect(error.message).toBe(
+			`The credential's ${field} contains a character that cannot be sent in an HTTP header`,
+		);
 		expect(JSON.stringify(error)).not.toContain('SECRET_Zq7');
 		expect(target.requests).toEqual([]);
 
-		const continued = await run(type, target, { credentials: { [field]: key }, onError: 'continueRegularOutput', items: [{}, {}, {}] });
+		const continued = await run(type, target, {
+			credentials: { [field]: key },
+			onError: 'continueRegularOutput',
+			items: [{}, {}, {}],
+		});
 		expect(continued.error).toBeUndefined();
 		expect(continued.output.map((item) => [item.pairedItem, item.json.code])).toEqual([
 			[{ item: 0 }, 'INVALID_CREDENTIALS'],
@@ -169,30 +217,44 @@ describe('base URL overrides (8.3)', () => {
 		'a space inside': (url) => `${url}/v1 pa55word`,
 	};
 
-	test.each(Object.keys(overrides))('an override with %s is refused, nothing is sent, and the URL is not printed back', async (kind) => {
-		const target = await server((req, res) => res.end('{}'));
-		const baseUrl = overrides[kind](target.url);
-		for (const type of TYPES) {
-			const { error } = await run(type, target, { credentials: { baseUrl } });
-			expect(error.message).toMatch(/^The credential's base URL must not contain/);
-			expect(JSON.stringify(error)).not.toContain('pa55word');
-			expect(JSON.stringify(error)).not.toContain(target.url.replace('http://', ''));
-		}
-		expect(target.requests).toEqual([]);
-	});
+	test.each(Object.keys(overrides))(
+		'an override with %s is refused, nothing is sent, and the URL is not printed back',
+		async (kind) => {
+			const target = await server((req, res) => res.end('{}'));
+			const baseUrl = overrides[kind](target.url);
+			for (const type of TYPES) {
+				const { error } = await run(type, target, { credentials: { baseUrl } });
+				expect(error.message).toMatch(/^The credential's base URL must not contain/);
+				expect(JSON.stringify(error)).not.toContain('pa55word');
+				expect(JSON.stringify(error)).not.toContain(target.url.replace('http://', ''));
+			}
+			expect(target.requests).toEqual([]);
+		},
+	);
 
 	test('under either Continue mode every input item gets the error, paired, with a code (8.9)', async () => {
 		const target = await server((req, res) => res.end('{}'));
 		const credentials = { baseUrl: `${target.url.replace('http://', 'http://u:pa55word@')}/v1` };
-		const regular = await run('upag', target, { credentials, onError: 'continueRegularOutput', items: [{}, {}, {}, {}, {}] });
+		const regular = await run('upag', target, {
+			credentials,
+			onError: 'continueRegularOutput',
+			items: [{}, {}, {}, {}, {}],
+		});
 		expect(regular.error).toBeUndefined();
 		expect(regular.output).toHaveLength(5);
 		regular.output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
-			expect(item.json).toEqual({ error: expect.stringMatching(/^The credential's base URL must not contain/), code: 'INVALID_BASE_URL' });
+			expect(item.json).toEqual({
+				error: expect.stringMatching(/^The credential's base URL must not contain/),
+				code: 'INVALID_BASE_URL',
+			});
 		});
 
-		const routed = await run('upag', target, { credentials: { baseUrl: 'ftp://127.0.0.1/v1' }, onError: 'continueErrorOutput', items: [{ n: 0 }, { n: 1 }] });
+		const routed = await run('upag', target, {
+			credentials: { baseUrl: 'ftp://127.0.0.1/v1' },
+			onError: 'continueErrorOutput',
+			items: [{ n: 0 }, { n: 1 }],
+		});
 		expect(routed.error).toBeUndefined();
 		const [success, failed] = routed.outputs;
 		expect(success).toEqual([]);
@@ -208,7 +270,9 @@ describe('base URL overrides (8.3)', () => {
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(PROVIDERS.upag.answer));
 		});
-		const { output, error } = await run('upag', target, { credentials: { baseUrl: `${target.url}/v1/` } });
+		const { output, error } = await run('upag', target, {
+			credentials: { baseUrl: `${target.url}/v1/` },
+		});
 		expect(error).toBeUndefined();
 		expect(output[0].json).toEqual(PROVIDERS.upag.answer);
 		expect(target.requests[0].url).toBe('/v1/checkout-sessions/cs_open_1');
@@ -233,10 +297,15 @@ describe('answers with __proto__, constructor and prototype keys (8.4)', () => {
 		const { json } = output[0];
 		expect(Object.getPrototypeOf(json)).toBe(Object.prototype);
 		expect(Object.prototype.hasOwnProperty.call(json, '__proto__')).toBe(true);
-		expect(Object.getOwnPropertyDescriptor(json, '__proto__').value).toEqual({ polluted: 'yes', id: 'inherited' });
+		expect(Object.getOwnPropertyDescriptor(json, '__proto__').value).toEqual({
+			polluted: 'yes',
+			id: 'inherited',
+		});
 		expect(json.polluted).toBeUndefined();
 		expect(json.id).toBe('cs_open_1');
-		expect(Object.getOwnPropertyDescriptor(json, 'constructor').value).toEqual({ prototype: { polluted: 'yes' } });
+		expect(Object.getOwnPropertyDescriptor(json, 'constructor').value).toEqual({
+			prototype: { polluted: 'yes' },
+		});
 		expect(Object.prototype.hasOwnProperty.call(json.nested[0], '__proto__')).toBe(true);
 		expect(json.nested[0].polluted).toBeUndefined();
 		expect({}.polluted).toBeUndefined();
@@ -256,7 +325,9 @@ describe('answers with __proto__, constructor and prototype keys (8.4)', () => {
 test('an answer nested 200,000 levels deep fails its item as unreadable, not as a bug', async () => {
 	const depth = 200_000;
 	const target = await server((req, res) => {
-		res.writeHead(req.url.includes('cs_open_1') ? 200 : 400, { 'content-type': 'application/json' });
+		res.writeHead(req.url.includes('cs_open_1') ? 200 : 400, {
+			'content-type': 'application/json',
+		});
 		res.end(`{"id":"x","deep":${'['.repeat(depth)}${']'.repeat(depth)}}`);
 	});
 	const { output } = await run('upag', target, {
@@ -291,8 +362,14 @@ describe('only network failures are retried (8.11)', () => {
 	test('an answer that is not HTTP is surfaced once with REQUEST_FAILED, not retried as a network failure', async () => {
 		const broken = await tcpServer((socket) => socket.end('HELLO, THIS IS NOT HTTP\r\n\r\n'));
 		try {
-			const { output } = await run('upag', broken, { parameters: { options: { maxRetries: 3 } }, onError: 'continueRegularOutput' });
-			expect(output[0].json).toMatchObject({ code: 'REQUEST_FAILED', error: expect.stringMatching(/^\[item 0\] Upag could not be reached: REQUEST_FAILED \(/) });
+			const { output } = await run('upag', broken, {
+				parameters: { options: { maxRetries: 3 } },
+				onError: 'continueRegularOutput',
+			});
+			expect(output[0].json).toMatchObject({
+				code: 'REQUEST_FAILED',
+				error: expect.stringMatching(/^\[item 0\] Upag could not be reached: REQUEST_FAILED \(/),
+			});
 			expect(broken.connections).toBe(1);
 		} finally {
 			await broken.close();
@@ -302,8 +379,14 @@ describe('only network failures are retried (8.11)', () => {
 	test('a connection closed without an answer is a network failure and is retried', async () => {
 		const closing = await tcpServer((socket) => socket.destroy());
 		try {
-			const { output } = await run('upag', closing, { parameters: { options: { maxRetries: 2 } }, onError: 'continueRegularOutput' });
-			expect(output[0].json).toMatchObject({ code: 'ECONNRESET', error: '[item 0] Upag could not be reached after 3 attempts: ECONNRESET' });
+			const { output } = await run('upag', closing, {
+				parameters: { options: { maxRetries: 2 } },
+				onError: 'continueRegularOutput',
+			});
+			expect(output[0].json).toMatchObject({
+				code: 'ECONNRESET',
+				error: '[item 0] Upag could not be reached after 3 attempts: ECONNRESET',
+			});
 			expect(closing.connections).toBe(3);
 		} finally {
 			await closing.close();
@@ -318,16 +401,20 @@ describe('error bodies are summarised in linear time (8.5)', () => {
 		['nested tags', () => '<<<<a>>>>'.repeat(MB / 8)],
 		['unclosed tags', () => '<a '.repeat(MB / 3)],
 		['"<" and spaces', () => '< '.repeat(MB / 2)],
-	])('a 1 MB non-JSON 500 body of %s gives a short error promptly', async (_, body) => {
-		const text = body();
-		const target = await server((req, res) => {
-			res.writeHead(500, { 'content-type': 'text/html' });
-			res.end(text);
-		});
-		const { error } = await run('upag', target);
-		expect(error.message).toMatch(/^\[item 0\] Upag answered 500/);
-		expect(error.message.length).toBeLessThan(300);
-	}, 10_000);
+	])(
+		'a 1 MB non-JSON 500 body of %s gives a short error promptly',
+		async (_, body) => {
+			const text = body();
+			const target = await server((req, res) => {
+				res.writeHead(500, { 'content-type': 'text/html' });
+				res.end(text);
+			});
+			const { error } = await run('upag', target);
+			expect(error.message).toMatch(/^\[item 0\] Upag answered 500/);
+			expect(error.message.length).toBeLessThan(300);
+		},
+		10_000,
+	);
 });
 
 describe('Timeout is a deadline for the whole request (8.6)', () => {
@@ -356,7 +443,11 @@ describe('Timeout is a deadline for the whole request (8.6)', () => {
 		});
 		drip.stop();
 		expect(error).toBeUndefined();
-		expect(output[0].json).toEqual({ error: '[item 0] Upag could not be reached after 2 attempts: TIMEOUT', code: 'TIMEOUT', sessionId: 'cs_open_1' });
+		expect(output[0].json).toEqual({
+			error: '[item 0] Upag could not be reached after 2 attempts: TIMEOUT',
+			code: 'TIMEOUT',
+			sessionId: 'cs_open_1',
+		});
 		expect(target.requests).toHaveLength(2);
 		// Two attempts of 1 s plus a backoff of at most 250 ms; generous bound, not a timer assertion.
 		expect(Date.now() - started).toBeLessThan(10_000);
@@ -368,7 +459,8 @@ describe('Timeout is a deadline for the whole request (8.6)', () => {
 		const slow = net.createServer((socket) => {
 			sockets.push(socket);
 			socket.on('error', () => {});
-			const text = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: ' + 'x'.repeat(1000);
+			const text =
+				'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: ' + 'x'.repeat(1000);
 			let index = 0;
 			const timer = setInterval(() => {
 				if (socket.destroyed || index >= text.length) return clearInterval(timer);
@@ -379,7 +471,11 @@ describe('Timeout is a deadline for the whole request (8.6)', () => {
 		await new Promise((resolve) => slow.listen(0, '127.0.0.1', resolve));
 		try {
 			const started = Date.now();
-			const { error } = await run('upag', { url: `http://127.0.0.1:${slow.address().port}` }, { parameters: { options: { timeout: 1, maxRetries: 0 } } });
+			const { error } = await run(
+				'upag',
+				{ url: `http://127.0.0.1:${slow.address().port}` },
+				{ parameters: { options: { timeout: 1, maxRetries: 0 } } },
+			);
 			expect(error.message).toBe('[item 0] Upag could not be reached: TIMEOUT');
 			expect(Date.now() - started).toBeLessThan(10_000);
 		} finally {
@@ -434,7 +530,10 @@ describe('answer size cap (8.7)', () => {
 
 	test('an answer announcing a Content-Length above the cap fails without being read', async () => {
 		const target = await server((req, res) => {
-			res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(100 * MB) });
+			res.writeHead(200, {
+				'content-type': 'application/json',
+				'content-length': String(100 * MB),
+			});
 			res.write('{"id":"cs_open_1"');
 		});
 		const { error } = await run('upag', target);
@@ -464,11 +563,20 @@ describe('option bounds, also from expressions (8.8)', () => {
 	])('%s = %s is refused by name before anything is sent', async (option, value, label) => {
 		const target = await server((req, res) => res.end('{}'));
 		const { error } = await run('upag', target, { parameters: { options: { [option]: value } } });
-		expect(error.message).toMatch(new RegExp(`^The option "${label.replace(/[()]/g, '\\$&')}" must be a (whole )?number from`));
+		expect(error.message).toMatch(
+			new RegExp(`^The option "${label.replace(/[()]/g, '\\$&')}" must be a (whole )?number from`),
+		);
 		expect(target.requests).toEqual([]);
 
-		const continued = await run('upag', target, { parameters: { options: { [option]: value } }, items: [{}, {}], onError: 'continueRegularOutput' });
-		expect(continued.output.map((item) => item.json.code)).toEqual(['INVALID_OPTION', 'INVALID_OPTION']);
+		const continued = await run('upag', target, {
+			parameters: { options: { [option]: value } },
+			items: [{}, {}],
+			onError: 'continueRegularOutput',
+		});
+		expect(continued.output.map((item) => item.json.code)).toEqual([
+			'INVALID_OPTION',
+			'INVALID_OPTION',
+		]);
 	});
 
 	test('values within the bounds, typed or from an expression (numbers as text too), are used', async () => {
@@ -477,7 +585,14 @@ describe('option bounds, also from expressions (8.8)', () => {
 			res.end('{"id":"cs_open_1"}');
 		});
 		const { error } = await run('upag', target, {
-			parameters: { options: { timeout: '={{ "300" }}', maxConcurrentRequests: 64, maxRetries: '={{ 10 }}', maxRetryWait: 600 } },
+			parameters: {
+				options: {
+					timeout: '={{ "300" }}',
+					maxConcurrentRequests: 64,
+					maxRetries: '={{ 10 }}',
+					maxRetryWait: 600,
+				},
+			},
 		});
 		expect(error).toBeUndefined();
 	});

@@ -7,7 +7,12 @@
  */
 const core = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
-const { nodeTypes, TestCredentialsHelper, additionalData, prepareContainer } = require('../../harness/engine');
+const {
+	nodeTypes,
+	TestCredentialsHelper,
+	additionalData,
+	prepareContainer,
+} = require('../../harness/engine');
 const { startSandbox, SEEDED } = require('../../sandbox');
 const { sandboxCredentials } = require('./sandboxRun');
 const example = require('../../examples/6-checkout-session-lifecycle.json');
@@ -31,10 +36,19 @@ async function runFrom(trigger) {
 		settings: example.settings,
 		pinData: example.pinData,
 	});
-	const hooks = new core.ExecutionLifecycleHooks('manual', 'exec-6', { ...example, createdAt: new Date(), updatedAt: new Date() });
+	const hooks = new core.ExecutionLifecycleHooks('manual', 'exec-6', {
+		...example,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
 	const helper = new TestCredentialsHelper({ yunoApi: sandboxCredentials(sandbox).yuno });
-	const run = await new core.WorkflowExecute(additionalData(helper, hooks), 'manual').run({ workflow, startNode: workflow.getNode(trigger), pinData: example.pinData });
-	const output = (name, index = 0) => run.data.resultData.runData[name]?.[0]?.data?.main?.[index]?.map((item) => item.json);
+	const run = await new core.WorkflowExecute(additionalData(helper, hooks), 'manual').run({
+		workflow,
+		startNode: workflow.getNode(trigger),
+		pinData: example.pinData,
+	});
+	const output = (name, index = 0) =>
+		run.data.resultData.runData[name]?.[0]?.data?.main?.[index]?.map((item) => item.json);
 	return { run, output };
 }
 
@@ -53,19 +67,30 @@ test('an order creates one Yuno checkout session, and the reply carries it', asy
 		callback_url: 'https://shop.example.com/orders/order-2001',
 		metadata: [{ key: 'shop_order', value: 'order-2001' }],
 	});
-	expect(output('Reply with the session')).toEqual([{ order: 'order-2001', checkout_session: created, expires: expect.any(String) }]);
+	expect(output('Reply with the session')).toEqual([
+		{ order: 'order-2001', checkout_session: created, expires: expect.any(String) },
+	]);
 });
 
-test('the hourly check gets each open order\'s session and updates only those not used, without an extra read', async () => {
+test("the hourly check gets each open order's session and updates only those not used, without an extra read", async () => {
 	const { run, output } = await runFrom('Every hour');
 	expect(run.data.resultData.error).toBeUndefined();
 	const [first, second] = SEEDED.yuno.updatable;
 	const used = SEEDED.yuno.used;
-	expect(output('Get checkout session').map((session) => session.id ?? session.checkout_session)).toEqual([first, used, second]);
-	expect(output('Still open?', 1).map((session) => session.id ?? session.checkout_session)).toEqual([used]);
+	expect(
+		output('Get checkout session').map((session) => session.id ?? session.checkout_session),
+	).toEqual([first, used, second]);
+	expect(output('Still open?', 1).map((session) => session.id ?? session.checkout_session)).toEqual(
+		[used],
+	);
 	const calls = sandbox.requests.map((request) => `${request.method} ${request.path}`);
-	expect(calls.filter((call) => call.startsWith('GET'))).toEqual([first, used, second].map((id) => `GET /checkout/sessions/${id}`));
-	expect(calls.filter((call) => call.startsWith('PATCH'))).toEqual([`PATCH /checkout/sessions/${first}`, `PATCH /checkout/sessions/${second}`]);
+	expect(calls.filter((call) => call.startsWith('GET'))).toEqual(
+		[first, used, second].map((id) => `GET /checkout/sessions/${id}`),
+	);
+	expect(calls.filter((call) => call.startsWith('PATCH'))).toEqual([
+		`PATCH /checkout/sessions/${first}`,
+		`PATCH /checkout/sessions/${second}`,
+	]);
 	const patch = sandbox.requests.find((request) => request.method === 'PATCH');
 	expect(patch.body.metadata[0].key).toBe('reminded_at');
 	expect(output('Update checkout session')).toHaveLength(2);

@@ -10,7 +10,8 @@ const ctx = useSandboxEngine();
 const YUNO_OPEN = SEEDED.yuno.updatable[0];
 const UPAG_OPEN = SEEDED.upag.updatable[0];
 
-const created = (provider, before) => ctx.sandbox.sessionIds(provider).filter((sessionId) => !before.includes(sessionId));
+const created = (provider, before) =>
+	ctx.sandbox.sessionIds(provider).filter((sessionId) => !before.includes(sessionId));
 
 const CREATES = {
 	yuno: {
@@ -25,13 +26,23 @@ const CREATES = {
 			metadata: { pair: [{ key: 'channel', value: 'n8n' }] },
 		},
 	},
-	speed: { resource: 'checkoutSession', operation: 'create', amount: 25, currency: 'usd', additionalFields: { ttl: 900, targetCurrency: 'SATS' } },
+	speed: {
+		resource: 'checkoutSession',
+		operation: 'create',
+		amount: 25,
+		currency: 'usd',
+		additionalFields: { ttl: 900, targetCurrency: 'SATS' },
+	},
 	sprintcheckout: {
 		resource: 'checkoutSession',
 		operation: 'create',
 		amount: 100.5,
 		currency: 'USD',
-		additionalFields: { orderType: 'STATIC', orderId: 'inv-00010', successUrl: 'https://shop.example/ok' },
+		additionalFields: {
+			orderType: 'STATIC',
+			orderId: 'inv-00010',
+			successUrl: 'https://shop.example/ok',
+		},
 	},
 };
 
@@ -54,18 +65,37 @@ describe('Create, Get and Get Payment Methods through the engine', () => {
 		const sessionId = made.output[0].json.checkout_session;
 		expect(created('yuno', before)).toEqual([sessionId]);
 
-		const got = await ctx.run('yuno', { resource: 'checkoutSession', operation: 'get', checkoutSessionId: id(sessionId) });
+		const got = await ctx.run('yuno', {
+			resource: 'checkoutSession',
+			operation: 'get',
+			checkoutSessionId: id(sessionId),
+		});
 		expect(got.error).toBeUndefined();
-		expect(got.output[0].json).toMatchObject({ merchant_order_id: 'order-1001', country: 'MX', used: false });
+		expect(got.output[0].json).toMatchObject({
+			merchant_order_id: 'order-1001',
+			country: 'MX',
+			used: false,
+		});
 
-		const methods = await ctx.run('yuno', { resource: 'checkoutSession', operation: 'getPaymentMethods', checkoutSessionId: id(sessionId) });
+		const methods = await ctx.run('yuno', {
+			resource: 'checkoutSession',
+			operation: 'getPaymentMethods',
+			checkoutSessionId: id(sessionId),
+		});
 		expect(methods.error).toBeUndefined();
 		expect(methods.output[0].json.checkout_session).toBe(sessionId);
 		expect(methods.output[0].json.payment_methods.map((method) => method.type)).toEqual(['CARD']);
 
-		const updated = await ctx.run('yuno', { operation: 'update', checkoutSessionId: id(sessionId), updateFields: { paymentDescription: 'Three T-shirts' } });
+		const updated = await ctx.run('yuno', {
+			operation: 'update',
+			checkoutSessionId: id(sessionId),
+			updateFields: { paymentDescription: 'Three T-shirts' },
+		});
 		expect(updated.error).toBeUndefined();
-		expect(updated.output[0].json).toMatchObject({ checkout_session: sessionId, payment_description: 'Three T-shirts' });
+		expect(updated.output[0].json).toMatchObject({
+			checkout_session: sessionId,
+			payment_description: 'Three T-shirts',
+		});
 	});
 
 	test('Yuno Get Payment Methods: the category filter goes in the query', async () => {
@@ -81,24 +111,46 @@ describe('Create, Get and Get Payment Methods through the engine', () => {
 	});
 
 	test('Yuno Create: required fields are checked before anything is sent, each named', async () => {
-		const { error } = await ctx.run('yuno', { resource: 'checkoutSession', operation: 'create', merchantOrderId: 'ab', paymentDescription: 'x'.repeat(256), country: 'BR' });
+		const { error } = await ctx.run('yuno', {
+			resource: 'checkoutSession',
+			operation: 'create',
+			merchantOrderId: 'ab',
+			paymentDescription: 'x'.repeat(256),
+			country: 'BR',
+		});
 		expect(error.message).toMatch(/^\[item 0\] /);
-		expect(error.message).toMatch(/Merchant Order ID \(merchantOrderId\): must be at least 3 characters/);
-		expect(error.message).toMatch(/Payment Description \(paymentDescription\): must be at most 255 characters/);
+		expect(error.message).toMatch(
+			/Merchant Order ID \(merchantOrderId\): must be at least 3 characters/,
+		);
+		expect(error.message).toMatch(
+			/Payment Description \(paymentDescription\): must be at most 255 characters/,
+		);
 		expect(ctx.requests()).toEqual([]);
 	});
 
 	test('a Get needs no field besides the session (no "nothing to update"), and an unknown one is the provider\'s answer', async () => {
-		const { error } = await ctx.run('yuno', { resource: 'checkoutSession', operation: 'get', checkoutSessionId: id(SEEDED.yuno.unknown) });
+		const { error } = await ctx.run('yuno', {
+			resource: 'checkoutSession',
+			operation: 'get',
+			checkoutSessionId: id(SEEDED.yuno.unknown),
+		});
 		expect(error.message).toMatch(/^\[item 0\] Yuno answered 400 CHECKOUT_SESSION_NOT_FOUND/);
 	});
 
 	test('Upag Get: by ID and by checkout URL, the same session', async () => {
-		const byId = await ctx.run('upag', { resource: 'checkoutSession', operation: 'get', checkoutSessionId: id(UPAG_OPEN) });
+		const byId = await ctx.run('upag', {
+			resource: 'checkoutSession',
+			operation: 'get',
+			checkoutSessionId: id(UPAG_OPEN),
+		});
 		const byUrl = await ctx.run('upag', {
 			resource: 'checkoutSession',
 			operation: 'get',
-			checkoutSessionId: { __rl: true, mode: 'url', value: `https://checkout.upag.io/${UPAG_OPEN}` },
+			checkoutSessionId: {
+				__rl: true,
+				mode: 'url',
+				value: `https://checkout.upag.io/${UPAG_OPEN}`,
+			},
 		});
 		expect(byId.error).toBeUndefined();
 		expect(byUrl.error).toBeUndefined();
@@ -114,7 +166,11 @@ describe('Create, Get and Get Payment Methods through the engine', () => {
 		const before = ctx.sandbox.sessionIds('speed');
 		const { output, error } = await ctx.run('speed', CREATES.speed);
 		expect(error).toBeUndefined();
-		expect(ctx.requests()[0]).toMatchObject({ method: 'POST', path: '/checkout-sessions', body: { amount: 25, currency: 'USD', ttl: 900, target_currency: 'SATS' } });
+		expect(ctx.requests()[0]).toMatchObject({
+			method: 'POST',
+			path: '/checkout-sessions',
+			body: { amount: 25, currency: 'USD', ttl: 900, target_currency: 'SATS' },
+		});
 		expect(created('speed', before)).toEqual([output[0].json.id]);
 		expect(output[0].json).toMatchObject({ status: 'active', amount: 25 });
 	});
@@ -132,7 +188,13 @@ describe('Create, Get and Get Payment Methods through the engine', () => {
 		expect(ctx.requests()[0]).toMatchObject({
 			method: 'POST',
 			path: '/api/checkout/v2/payment_session',
-			body: { amount: 100.5, currency: 'USD', orderType: 'STATIC', orderId: 'inv-00010', successUrl: 'https://shop.example/ok' },
+			body: {
+				amount: 100.5,
+				currency: 'USD',
+				orderType: 'STATIC',
+				orderId: 'inv-00010',
+				successUrl: 'https://shop.example/ok',
+			},
 		});
 		expect(created('sprintcheckout', before)).toEqual([output[0].json.sessionId]);
 		expect(output[0].json.redirectUrl).toContain(output[0].json.sessionId);
@@ -143,9 +205,17 @@ describe('a created session lives on in the sandbox: it can be updated', () => {
 	test('Speed: create, then update the new session by its id', async () => {
 		const made = await ctx.run('speed', CREATES.speed);
 		const sessionId = made.output[0].json.id;
-		const updated = await ctx.run('speed', { operation: 'update', checkoutSessionId: id(sessionId), updateFields: { title: 'Order 1001' } });
+		const updated = await ctx.run('speed', {
+			operation: 'update',
+			checkoutSessionId: id(sessionId),
+			updateFields: { title: 'Order 1001' },
+		});
 		expect(updated.error).toBeUndefined();
-		expect(updated.output[0].json).toMatchObject({ id: sessionId, title: 'Order 1001', amount: 25 });
+		expect(updated.output[0].json).toMatchObject({
+			id: sessionId,
+			title: 'Order 1001',
+			amount: 25,
+		});
 	});
 
 	test('Sprintcheckout: create, then update the new session by its redirect URL', async () => {
@@ -158,7 +228,10 @@ describe('a created session lives on in the sandbox: it can be updated', () => {
 		});
 		expect(updated.error).toBeUndefined();
 		expect(ctx.requests().at(-1).body).toEqual({ sessionId, amount: 80 });
-		expect(ctx.sandbox.session('sprintcheckout', sessionId)).toMatchObject({ amount: 80, orderId: 'inv-00010' });
+		expect(ctx.sandbox.session('sprintcheckout', sessionId)).toMatchObject({
+			amount: 80,
+			orderId: 'inv-00010',
+		});
 	});
 });
 
@@ -168,10 +241,15 @@ describe('a create is never sent twice once it may have reached the provider', (
 		async (provider) => {
 			ctx.sandbox.configure({ faults: { sequence: ['reset-after-apply'] } });
 			const before = ctx.sandbox.sessionIds(provider);
-			const { error } = await ctx.run(provider, { ...CREATES[provider], options: { maxRetries: 5, maxRetryWait: 1 } });
+			const { error } = await ctx.run(provider, {
+				...CREATES[provider],
+				options: { maxRetries: 5, maxRetryWait: 1 },
+			});
 			expect(created(provider, before)).toHaveLength(1);
 			expect(ctx.requests()).toHaveLength(1);
-			expect(error.description).toMatch(/not sent again, since a second request could create a second checkout session/);
+			expect(error.description).toMatch(
+				/not sent again, since a second request could create a second checkout session/,
+			);
 		},
 	);
 
@@ -182,7 +260,12 @@ describe('a create is never sent twice once it may have reached the provider', (
 		expect(ctx.requests()).toHaveLength(1);
 		ctx.sandbox.reset();
 		ctx.sandbox.configure({ faults: { sequence: ['502', 'reset'] } });
-		const get = await ctx.run('yuno', { resource: 'checkoutSession', operation: 'get', checkoutSessionId: id(YUNO_OPEN), options: { maxRetryWait: 5 } });
+		const get = await ctx.run('yuno', {
+			resource: 'checkoutSession',
+			operation: 'get',
+			checkoutSessionId: id(YUNO_OPEN),
+			options: { maxRetryWait: 5 },
+		});
 		expect(get.error).toBeUndefined();
 		expect(ctx.requests()).toHaveLength(3);
 	});
@@ -191,8 +274,15 @@ describe('a create is never sent twice once it may have reached the provider', (
 describe('Dry Run', () => {
 	/** The recorded request in the shape of a dry run's output (headers: only those the dry run names). */
 	function asSent(request, names) {
-		const headers = Object.fromEntries(names.map((name) => [name, request.headers[name.toLowerCase()]]));
-		return { method: request.method, url: `${ctx.sandbox.url}${request.url}`, headers, body: request.body };
+		const headers = Object.fromEntries(
+			names.map((name) => [name, request.headers[name.toLowerCase()]]),
+		);
+		return {
+			method: request.method,
+			url: `${ctx.sandbox.url}${request.url}`,
+			headers,
+			body: request.body,
+		};
 	}
 	const secretsOf = (provider) => {
 		const { accountId, ...keyFields } = SANDBOX_KEYS[provider];
@@ -204,44 +294,94 @@ describe('Dry Run', () => {
 		['yuno', 'create', CREATES.yuno],
 		['speed', 'create', CREATES.speed],
 		['sprintcheckout', 'create', CREATES.sprintcheckout],
-		['yuno', 'update', { operation: 'update', checkoutSessionId: id(YUNO_OPEN), updateFields: { merchantOrderId: 'order-9', paymentDescription: 'Dry', country: 'BR' } }],
-		['upag', 'update', { operation: 'update', checkoutSessionId: id(UPAG_OPEN), updateFields: { successUrl: 'https://shop.example/ok' } }],
-		['speed', 'update', { operation: 'update', checkoutSessionId: id(SEEDED.speed.updatable[0]), updateFields: { title: 'Dry run' } }],
-		['sprintcheckout', 'update', { operation: 'update', sessionId: id(SEEDED.sprintcheckout.updatable[0]), updateFields: { orderId: 'order-9' } }],
+		[
+			'yuno',
+			'update',
+			{
+				operation: 'update',
+				checkoutSessionId: id(YUNO_OPEN),
+				updateFields: { merchantOrderId: 'order-9', paymentDescription: 'Dry', country: 'BR' },
+			},
+		],
+		[
+			'upag',
+			'update',
+			{
+				operation: 'update',
+				checkoutSessionId: id(UPAG_OPEN),
+				updateFields: { successUrl: 'https://shop.example/ok' },
+			},
+		],
+		[
+			'speed',
+			'update',
+			{
+				operation: 'update',
+				checkoutSessionId: id(SEEDED.speed.updatable[0]),
+				updateFields: { title: 'Dry run' },
+			},
+		],
+		[
+			'sprintcheckout',
+			'update',
+			{
+				operation: 'update',
+				sessionId: id(SEEDED.sprintcheckout.updatable[0]),
+				updateFields: { orderId: 'order-9' },
+			},
+		],
 	];
 
-	test.each(WRITES)('%s %s: nothing reaches the sandbox, and the output is exactly what a real run sends, keys masked', async (provider, _operation, parameters) => {
-		const dry = await ctx.run(provider, { ...parameters, options: { dryRun: true } });
-		expect(dry.error).toBeUndefined();
-		expect(ctx.requests()).toEqual([]);
-		const shown = dry.output[0].json;
-		expect(shown.dryRun).toBe(true);
-		const text = JSON.stringify(shown);
-		for (const secret of secretsOf(provider)) expect(text).not.toContain(secret);
+	test.each(WRITES)(
+		'%s %s: nothing reaches the sandbox, and the output is exactly what a real run sends, keys masked',
+		async (provider, _operation, parameters) => {
+			const dry = await ctx.run(provider, { ...parameters, options: { dryRun: true } });
+			expect(dry.error).toBeUndefined();
+			expect(ctx.requests()).toEqual([]);
+			const shown = dry.output[0].json;
+			expect(shown.dryRun).toBe(true);
+			const text = JSON.stringify(shown);
+			for (const secret of secretsOf(provider)) expect(text).not.toContain(secret);
 
-		const real = await ctx.run(provider, parameters);
-		expect(real.error).toBeUndefined();
-		const [sent] = ctx.requests();
-		const names = Object.keys(shown.headers);
-		const recorded = asSent(sent, names);
-		// The recorded headers carry the real keys where the dry run shows them masked.
-		for (const name of names) {
-			const masked = secretsOf(provider).reduce((value, secret) => value.split(secret).join('[redacted]'), recorded.headers[name]);
-			recorded.headers[name] = masked;
-		}
-		const { dryRun, ...request } = shown;
-		expect(request).toEqual(recorded);
-		expect(names.length).toBeGreaterThan(0);
-	});
+			const real = await ctx.run(provider, parameters);
+			expect(real.error).toBeUndefined();
+			const [sent] = ctx.requests();
+			const names = Object.keys(shown.headers);
+			const recorded = asSent(sent, names);
+			// The recorded headers carry the real keys where the dry run shows them masked.
+			for (const name of names) {
+				const masked = secretsOf(provider).reduce(
+					(value, secret) => value.split(secret).join('[redacted]'),
+					recorded.headers[name],
+				);
+				recorded.headers[name] = masked;
+			}
+			const { dryRun, ...request } = shown;
+			expect(request).toEqual(recorded);
+			expect(names.length).toBeGreaterThan(0);
+		},
+	);
 
 	test('a Yuno update that would read the session first is refused with the way out, and sends nothing', async () => {
-		const { error } = await ctx.run('yuno', { operation: 'update', checkoutSessionId: id(YUNO_OPEN), updateFields: { workflow: 'CHECKOUT' }, options: { dryRun: true } });
-		expect(error.message).toMatch(/^\[item 0\] .*Dry Run sends nothing, not even the read of \/checkout\/sessions\//);
+		const { error } = await ctx.run('yuno', {
+			operation: 'update',
+			checkoutSessionId: id(YUNO_OPEN),
+			updateFields: { workflow: 'CHECKOUT' },
+			options: { dryRun: true },
+		});
+		expect(error.message).toMatch(
+			/^\[item 0\] .*Dry Run sends nothing, not even the read of \/checkout\/sessions\//,
+		);
 		expect(ctx.requests()).toEqual([]);
 	});
 
 	test('Dry Run does not apply to reads: a Get with it on still gets the session', async () => {
-		const { output, error } = await ctx.run('upag', { resource: 'checkoutSession', operation: 'get', checkoutSessionId: id(UPAG_OPEN), options: { dryRun: true } });
+		const { output, error } = await ctx.run('upag', {
+			resource: 'checkoutSession',
+			operation: 'get',
+			checkoutSessionId: id(UPAG_OPEN),
+			options: { dryRun: true },
+		});
 		expect(error).toBeUndefined();
 		expect(output[0].json.id).toBe(UPAG_OPEN);
 		expect(ctx.requests()).toHaveLength(1);

@@ -17,17 +17,26 @@ describe('success and failure never swap outputs (8.10)', () => {
 		server = await startRawServer((req, res) => {
 			const ok = req.url.includes('cs_ok');
 			res.writeHead(ok ? 200 : 400, { 'content-type': 'application/json' });
-			res.end(ok ? JSON.stringify({ error: 'none', message: 'Session updated' }) : JSON.stringify({ id: 'cs_bad_1', status: 'open' }));
+			res.end(
+				ok
+					? JSON.stringify({ error: 'none', message: 'Session updated' })
+					: JSON.stringify({ id: 'cs_bad_1', status: 'open' }),
+			);
 		});
 	});
 	afterAll(() => server.close());
 
 	const items = [{ session: 'cs_ok_1' }, { session: 'cs_bad_1' }, { session: 'cs_ok_2' }];
 	const runUpag = (onError) =>
-		ctx.run('upag', { checkoutSessionId: id('={{ $json.session }}'), updateFields: { paymentMethods: ['pix'] } }, items, {
-			onError,
-			credentials: { baseUrl: `${server.url}/v1` },
-		});
+		ctx.run(
+			'upag',
+			{ checkoutSessionId: id('={{ $json.session }}'), updateFields: { paymentMethods: ['pix'] } },
+			items,
+			{
+				onError,
+				credentials: { baseUrl: `${server.url}/v1` },
+			},
+		);
 
 	test('"Continue (using error output)": an answer with only error/message stays on the success output, a 400 goes to the error output', async () => {
 		const { outputs, error } = await runUpag('continueErrorOutput');
@@ -37,7 +46,9 @@ describe('success and failure never swap outputs (8.10)', () => {
 			[{ item: 0 }, { response: { error: 'none', message: 'Session updated' } }],
 			[{ item: 2 }, { response: { error: 'none', message: 'Session updated' } }],
 		]);
-		expect(failed.map((item) => [item.pairedItem, item.json.details])).toEqual([[{ item: 1 }, { httpCode: 400, sessionId: 'cs_bad_1' }]]);
+		expect(failed.map((item) => [item.pairedItem, item.json.details])).toEqual([
+			[{ item: 1 }, { httpCode: 400, sessionId: 'cs_bad_1' }],
+		]);
 		expect(failed[0].json.error).toMatch(/^\[item 1\] Upag answered 400/);
 	});
 
@@ -45,30 +56,63 @@ describe('success and failure never swap outputs (8.10)', () => {
 		const { output, error } = await runUpag('continueRegularOutput');
 		expect(error).toBeUndefined();
 		expect(output[0].json).toEqual({ response: { error: 'none', message: 'Session updated' } });
-		expect(output[1].json).toMatchObject({ httpCode: 400, sessionId: 'cs_bad_1', error: expect.stringMatching(/^\[item 1\] /) });
+		expect(output[1].json).toMatchObject({
+			httpCode: 400,
+			sessionId: 'cs_bad_1',
+			error: expect.stringMatching(/^\[item 1\] /),
+		});
 	});
 });
 
 describe('failed items say which session they were about (10.9)', () => {
 	test.each([
-		['upag', { checkoutSessionId: id(SEEDED.upag.unknown), updateFields: { paymentMethods: ['pix'] } }, SEEDED.upag.unknown],
-		['speed', { checkoutSessionId: id(SEEDED.speed.unknown), updateFields: { title: 'x' } }, SEEDED.speed.unknown],
-		['sprintcheckout', { sessionId: id(SEEDED.sprintcheckout.unknown), updateFields: { concept: 'x' } }, SEEDED.sprintcheckout.unknown],
-		['yuno', { checkoutSessionId: id(SEEDED.yuno.unknown), updateFields: { merchantOrderId: 'order-1', paymentDescription: 'abc', country: 'BR' } }, SEEDED.yuno.unknown],
-	])('%s: sessionId, a numeric httpCode, and no null anywhere', async (type, parameters, session) => {
-		const { output, error } = await ctx.run(type, parameters, [{}], { onError: 'continueRegularOutput' });
-		expect(error).toBeUndefined();
-		const { json } = output[0];
-		expect(json.sessionId).toBe(session);
-		expect(typeof json.httpCode).toBe('number');
-		expect(Object.values(json)).not.toContain(null);
-		expect(Object.keys(json).sort()).toEqual(expect.arrayContaining(['error', 'httpCode', 'sessionId']));
-	});
+		[
+			'upag',
+			{ checkoutSessionId: id(SEEDED.upag.unknown), updateFields: { paymentMethods: ['pix'] } },
+			SEEDED.upag.unknown,
+		],
+		[
+			'speed',
+			{ checkoutSessionId: id(SEEDED.speed.unknown), updateFields: { title: 'x' } },
+			SEEDED.speed.unknown,
+		],
+		[
+			'sprintcheckout',
+			{ sessionId: id(SEEDED.sprintcheckout.unknown), updateFields: { concept: 'x' } },
+			SEEDED.sprintcheckout.unknown,
+		],
+		[
+			'yuno',
+			{
+				checkoutSessionId: id(SEEDED.yuno.unknown),
+				updateFields: { merchantOrderId: 'order-1', paymentDescription: 'abc', country: 'BR' },
+			},
+			SEEDED.yuno.unknown,
+		],
+	])(
+		'%s: sessionId, a numeric httpCode, and no null anywhere',
+		async (type, parameters, session) => {
+			const { output, error } = await ctx.run(type, parameters, [{}], {
+				onError: 'continueRegularOutput',
+			});
+			expect(error).toBeUndefined();
+			const { json } = output[0];
+			expect(json.sessionId).toBe(session);
+			expect(typeof json.httpCode).toBe('number');
+			expect(Object.values(json)).not.toContain(null);
+			expect(Object.keys(json).sort()).toEqual(
+				expect.arrayContaining(['error', 'httpCode', 'sessionId']),
+			);
+		},
+	);
 });
 
 describe('an unknown session gets advice about the session ID, not "try again later" (10.2)', () => {
 	test('Sprintcheckout documents a 500 for it; the hint still points at the ID and the environment', async () => {
-		const { error } = await ctx.run('sprintcheckout', { sessionId: id(SEEDED.sprintcheckout.unknown), updateFields: { concept: 'x' } });
+		const { error } = await ctx.run('sprintcheckout', {
+			sessionId: id(SEEDED.sprintcheckout.unknown),
+			updateFields: { concept: 'x' },
+		});
 		expect(error.message).toMatch(/^\[item 0\] Sprintcheckout answered 500: .*not found/i);
 		expect(error.description).toMatch(/Check the session ID/);
 		expect(error.description).toMatch(/environment/);
@@ -76,9 +120,18 @@ describe('an unknown session gets advice about the session ID, not "try again la
 	});
 
 	test.each([
-		['upag', { checkoutSessionId: id(SEEDED.upag.unknown), updateFields: { paymentMethods: ['pix'] } }],
+		[
+			'upag',
+			{ checkoutSessionId: id(SEEDED.upag.unknown), updateFields: { paymentMethods: ['pix'] } },
+		],
 		['speed', { checkoutSessionId: id(SEEDED.speed.unknown), updateFields: { title: 'x' } }],
-		['yuno', { checkoutSessionId: id(SEEDED.yuno.unknown), updateFields: { merchantOrderId: 'order-1', paymentDescription: 'abc', country: 'BR' } }],
+		[
+			'yuno',
+			{
+				checkoutSessionId: id(SEEDED.yuno.unknown),
+				updateFields: { merchantOrderId: 'order-1', paymentDescription: 'abc', country: 'BR' },
+			},
+		],
 	])('%s: the same advice', async (type, parameters) => {
 		const { error } = await ctx.run(type, parameters);
 		expect(error.description).toMatch(/Check the session ID/);
@@ -91,12 +144,17 @@ describe('run options: bounds in the UI are the ones the node enforces (8.8)', (
 		const options = properties.find((property) => property.name === 'options');
 		for (const [name, limit] of Object.entries(RUN_OPTIONS)) {
 			const option = options.options.find((entry) => entry.name === name);
-			expect(option).toMatchObject({ default: limit.default, typeOptions: { minValue: limit.min, maxValue: limit.max } });
+			expect(option).toMatchObject({
+				default: limit.default,
+				typeOptions: { minValue: limit.min, maxValue: limit.max },
+			});
 		}
 	});
 
 	test('the defaults are 16 requests, 5 retries, 60 s of retry wait, 30 s timeout', () => {
-		expect(Object.fromEntries(Object.entries(RUN_OPTIONS).map(([name, limit]) => [name, limit.default]))).toEqual({
+		expect(
+			Object.fromEntries(Object.entries(RUN_OPTIONS).map(([name, limit]) => [name, limit.default])),
+		).toEqual({
 			maxConcurrentRequests: 16,
 			maxRetries: 5,
 			maxRetryWait: 60,

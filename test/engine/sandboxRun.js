@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const { startSandbox } = require('../../sandbox');
 const { runNode } = require('../../harness/engine');

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const http = require('node:http');
 const { listenLocal } = require('../helpers/listen');
@@ -13,7 +14,11 @@ async function scriptedServer(answer) {
 		let raw = '';
 		req.on('data', (chunk) => (raw += chunk));
 		req.on('end', () => {
-			const request = { method: req.method, path: req.url, body: raw ? JSON.parse(raw) : undefined };
+			const request = {
+				method: req.method,
+				path: req.url,
+				body: raw ? JSON.parse(raw) : undefined,
+			};
 			requests.push(request);
 			const { status = 200, body = {} } = answer(request);
 			res.writeHead(status, { 'content-type': 'application/json' });

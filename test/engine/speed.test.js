@@ -13,7 +13,12 @@ describe('Speed node in the engine, against the sandbox', () => {
 			successUrl: 'https://shop.example/ok',
 			updateFields: {
 				title: 'Order 77',
-				metadata: { pair: [{ key: 'Order', value: '77' }, { key: 'order', value: 'lower' }] },
+				metadata: {
+					pair: [
+						{ key: 'Order', value: '77' },
+						{ key: 'order', value: 'lower' },
+					],
+				},
 			},
 		});
 		expect(error).toBeUndefined();
@@ -26,14 +31,24 @@ describe('Speed node in the engine, against the sandbox', () => {
 			title: 'Order 77',
 			metadata: { Order: '77', order: 'lower' },
 		});
-		expect(output[0].json).toMatchObject({ id: ACTIVE, status: 'active', title: 'Order 77', success_url: 'https://shop.example/ok' });
+		expect(output[0].json).toMatchObject({
+			id: ACTIVE,
+			status: 'active',
+			title: 'Order 77',
+			success_url: 'https://shop.example/ok',
+		});
 		expect(output[0].json.metadata).toMatchObject({ Order: '77', order: 'lower' });
 	});
 
 	test('"Show a Message" sends success_message only, and no version header when the credential sets none', async () => {
 		const { error } = await ctx.run(
 			'speed',
-			{ checkoutSessionId: id(ACTIVE), afterPayment: 'message', successMessage: '={{ "Thanks " + $json.name }}', successUrl: 'https://ignored.example' },
+			{
+				checkoutSessionId: id(ACTIVE),
+				afterPayment: 'message',
+				successMessage: '={{ "Thanks " + $json.name }}',
+				successUrl: 'https://ignored.example',
+			},
 			[{ name: 'Ana' }],
 			{ credentials: { apiVersion: '' } },
 		);
@@ -44,19 +59,29 @@ describe('Speed node in the engine, against the sandbox', () => {
 	});
 
 	test.each(SEEDED.speed.refusing.map((session) => [session.state, session]))(
-		'a %s session is refused with Speed\'s error type and message',
+		"a %s session is refused with Speed's error type and message",
 		async (_state, session) => {
-			const { error } = await ctx.run('speed', { checkoutSessionId: id(session.id), updateFields: { title: 'x' } });
+			const { error } = await ctx.run('speed', {
+				checkoutSessionId: id(session.id),
+				updateFields: { title: 'x' },
+			});
 			expect(error.httpCode).toBe(String(session.status));
-			expect(error.message).toMatch(new RegExp(`^\\[item 0\\] Speed answered ${session.status} \\w+: .+`));
+			expect(error.message).toMatch(
+				new RegExp(`^\\[item 0\\] Speed answered ${session.status} \\w+: .+`),
+			);
 		},
 	);
 
 	test('a wrong secret key gives 401 authentication_error; neither the key nor its Basic form leak', async () => {
 		const secretKey = 'sk_test_wrong_key_for_the_test';
-		const { error } = await ctx.run('speed', { checkoutSessionId: id(ACTIVE), updateFields: { title: 'x' } }, [{}], {
-			credentials: { secretKey },
-		});
+		const { error } = await ctx.run(
+			'speed',
+			{ checkoutSessionId: id(ACTIVE), updateFields: { title: 'x' } },
+			[{}],
+			{
+				credentials: { secretKey },
+			},
+		);
 		expect(error.message).toMatch(/^\[item 0\] Speed answered 401 authentication_error/);
 		const text = JSON.stringify(error);
 		expect(text).not.toContain(secretKey);
@@ -65,7 +90,10 @@ describe('Speed node in the engine, against the sandbox', () => {
 
 	test('an image over 2 MB is refused before sending', async () => {
 		const big = Buffer.alloc(2 * 1024 * 1024 + 3).toString('base64');
-		const { error } = await ctx.run('speed', { checkoutSessionId: id(ACTIVE), updateFields: { titleImage: big } });
+		const { error } = await ctx.run('speed', {
+			checkoutSessionId: id(ACTIVE),
+			updateFields: { titleImage: big },
+		});
 		expect(error.message).toMatch(/^\[item 0\] Title Image \(titleImage\): must be at most 2 MB/);
 		expect(ctx.requests()).toEqual([]);
 	});
@@ -79,18 +107,31 @@ test("Speed's plain-string URLs take a deep link; javascript: is refused", async
 		{ onError: 'continueRegularOutput' },
 	);
 	expect(output[0].json.success_url).toBe('myapp://paid');
-	expect(output[1].json.error).toMatch(/^\[item 1\] Success URL \(successUrl\): must not be a javascript: URL/);
+	expect(output[1].json.error).toMatch(
+		/^\[item 1\] Success URL \(successUrl\): must not be a javascript: URL/,
+	);
 	expect(ctx.requests()).toHaveLength(1);
 });
 
 test('an After Payment value that is no option, even an inherited name, is refused with the other problems', async () => {
 	const { output } = await ctx.run(
 		'speed',
-		{ checkoutSessionId: id('={{ $json.id }}'), afterPayment: '={{ $json.after }}', successUrl: 'https://shop.example/ok', successMessage: 'Thanks', updateFields: { title: 'x' } },
-		[{ id: ACTIVE, after: 'toString' }, { id: 'nope', after: '__proto__' }],
+		{
+			checkoutSessionId: id('={{ $json.id }}'),
+			afterPayment: '={{ $json.after }}',
+			successUrl: 'https://shop.example/ok',
+			successMessage: 'Thanks',
+			updateFields: { title: 'x' },
+		},
+		[
+			{ id: ACTIVE, after: 'toString' },
+			{ id: 'nope', after: '__proto__' },
+		],
 		{ onError: 'continueRegularOutput' },
 	);
-	expect(output[0].json.error).toBe('[item 0] After Payment (afterPayment): must be one of unchanged, redirect, message');
+	expect(output[0].json.error).toBe(
+		'[item 0] After Payment (afterPayment): must be one of unchanged, redirect, message',
+	);
 	expect(output[1].json.error).toBe(
 		'[item 1] Checkout Session (checkoutSessionId): must be a session ID starting with cs_; After Payment (afterPayment): must be one of unchanged, redirect, message',
 	);
@@ -99,7 +140,10 @@ test('an After Payment value that is no option, even an inherited name, is refus
 
 test('a message lists at most ten problems, then says how many more there are', async () => {
 	const pair = [...Array(13).keys()].map(() => ({ key: '', value: 'v' }));
-	const { error } = await ctx.run('speed', { checkoutSessionId: id(ACTIVE), updateFields: { metadata: { pair } } });
+	const { error } = await ctx.run('speed', {
+		checkoutSessionId: id(ACTIVE),
+		updateFields: { metadata: { pair } },
+	});
 	const problems = error.message.replace(/^\[item 0\] /, '').split('; ');
 	expect(problems).toHaveLength(11);
 	expect(problems[0]).toBe('Metadata › Key (metadata[0].key): must be at least 1 characters');

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Per trigger: how to configure it, what the sandbox sends, and which spoiled calls the
@@ -19,7 +20,10 @@ const TRIGGERS = {
 		credentials: { signingSecret: WEBHOOK_SECRETS.speed },
 		// The secret being replaced stays accepted next to the new one.
 		rotation: {
-			credentials: { signingSecret: SPEED_NEW_SECRET, previousSigningSecret: WEBHOOK_SECRETS.speed },
+			credentials: {
+				signingSecret: SPEED_NEW_SECRET,
+				previousSigningSecret: WEBHOOK_SECRETS.speed,
+			},
 			senderSecrets: [WEBHOOK_SECRETS.speed, SPEED_NEW_SECRET],
 			// The old secret cleared: what it signs is refused.
 			retired: { signingSecret: SPEED_NEW_SECRET },
@@ -35,9 +39,18 @@ const TRIGGERS = {
 	yuno: {
 		type: 'yunoTrigger',
 		path: 'webhook',
-		credentials: { hmacClientSecret: YUNO.hmacClientSecret, apiKey: YUNO.apiKey, secret: YUNO.secret },
+		credentials: {
+			hmacClientSecret: YUNO.hmacClientSecret,
+			apiKey: YUNO.apiKey,
+			secret: YUNO.secret,
+		},
 		rotation: {
-			credentials: { hmacClientSecret: YUNO_NEW_HMAC, previousHmacClientSecret: YUNO.hmacClientSecret, apiKey: YUNO.apiKey, secret: YUNO.secret },
+			credentials: {
+				hmacClientSecret: YUNO_NEW_HMAC,
+				previousHmacClientSecret: YUNO.hmacClientSecret,
+				apiKey: YUNO.apiKey,
+				secret: YUNO.secret,
+			},
 			senderSecrets: [YUNO, { ...YUNO, hmacClientSecret: YUNO_NEW_HMAC }],
 			retired: { hmacClientSecret: YUNO_NEW_HMAC, apiKey: YUNO.apiKey, secret: YUNO.secret },
 		},
@@ -55,7 +68,10 @@ const TRIGGERS = {
 		path: 'webhook',
 		credentials: { webhookApiKey: WEBHOOK_SECRETS.sprintcheckout },
 		rotation: {
-			credentials: { webhookApiKey: SPRINTCHECKOUT_NEW_KEY, previousWebhookApiKey: WEBHOOK_SECRETS.sprintcheckout },
+			credentials: {
+				webhookApiKey: SPRINTCHECKOUT_NEW_KEY,
+				previousWebhookApiKey: WEBHOOK_SECRETS.sprintcheckout,
+			},
 			senderSecrets: [WEBHOOK_SECRETS.sprintcheckout, SPRINTCHECKOUT_NEW_KEY],
 			retired: { webhookApiKey: SPRINTCHECKOUT_NEW_KEY },
 		},
@@ -93,7 +109,9 @@ function paramsFor(path, url) {
 	const names = path.split('/');
 	const values = new URL(url).pathname.split('/').slice(-names.length);
 	return Object.fromEntries(
-		names.flatMap((name, i) => (name.startsWith(':') ? [[name.slice(1), decodeURIComponent(values[i])]] : [])),
+		names.flatMap((name, i) =>
+			name.startsWith(':') ? [[name.slice(1), decodeURIComponent(values[i])]] : [],
+		),
 	);
 }
 

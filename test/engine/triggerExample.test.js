@@ -29,17 +29,28 @@ afterEach(() => sandbox.reset());
 afterAll(async () => sandbox.close());
 
 const exampleWith = (triggerName) =>
-	createTrigger({ workflow: { nodes: structuredClone(example.nodes), connections: example.connections }, triggerName, credentialsByType });
+	createTrigger({
+		workflow: { nodes: structuredClone(example.nodes), connections: example.connections },
+		triggerName,
+		credentialsByType,
+	});
 
-const runData = (outcome, name) => outcome.run.data.resultData.runData[name]?.[0]?.data?.main?.[0]?.map((item) => item.json);
+const runData = (outcome, name) =>
+	outcome.run.data.resultData.runData[name]?.[0]?.data?.main?.[0]?.map((item) => item.json);
 
-test('a signed Yuno purchase updates the metadata of the payment\'s checkout session', async () => {
+test("a signed Yuno purchase updates the metadata of the payment's checkout session", async () => {
 	const event = yunoEvent({ sessionId: YUNO_SESSION, status: 'SUCCEEDED' });
-	const outcome = await exampleWith('Yuno payment purchase').deliver(asRequest('webhook', prepare({ provider: 'yuno', url: URL, event })));
+	const outcome = await exampleWith('Yuno payment purchase').deliver(
+		asRequest('webhook', prepare({ provider: 'yuno', url: URL, event })),
+	);
 	expect(outcome.started).toBe(true);
 	expect(outcome.run.data.resultData.error).toBeUndefined();
 	const patch = sandbox.requests.find((r) => r.method === 'PATCH');
-	expect(patch).toMatchObject({ provider: 'yuno', path: `/checkout/sessions/${YUNO_SESSION}`, status: 200 });
+	expect(patch).toMatchObject({
+		provider: 'yuno',
+		path: `/checkout/sessions/${YUNO_SESSION}`,
+		status: 200,
+	});
 	expect(patch.body.metadata).toEqual([
 		{ key: 'payment_status', value: 'SUCCEEDED' },
 		{ key: 'payment_id', value: event.data.payment.id },
@@ -57,8 +68,14 @@ test('a forged Yuno purchase reaches no node after the trigger and sends nothing
 
 test('a signed Speed "checkout_session.paid" composes the notification; other Speed events start nothing', async () => {
 	const trigger = exampleWith('Speed session paid');
-	const paid = speedEvent({ type: 'checkout_session.paid', sessionId: 'cs_test_paid_1', status: 'paid' });
-	const outcome = await trigger.deliver(asRequest('webhook', prepare({ provider: 'speed', url: URL, event: paid })));
+	const paid = speedEvent({
+		type: 'checkout_session.paid',
+		sessionId: 'cs_test_paid_1',
+		status: 'paid',
+	});
+	const outcome = await trigger.deliver(
+		asRequest('webhook', prepare({ provider: 'speed', url: URL, event: paid })),
+	);
 	expect(outcome.started).toBe(true);
 	expect(runData(outcome, 'Compose notification')).toEqual([
 		{
@@ -68,5 +85,11 @@ test('a signed Speed "checkout_session.paid" composes the notification; other Sp
 		},
 	]);
 	const created = speedEvent({ type: 'checkout_session.created', status: 'active' });
-	expect((await trigger.deliver(asRequest('webhook', prepare({ provider: 'speed', url: URL, event: created })))).started).toBe(false);
+	expect(
+		(
+			await trigger.deliver(
+				asRequest('webhook', prepare({ provider: 'speed', url: URL, event: created })),
+			)
+		).started,
+	).toBe(false);
 });

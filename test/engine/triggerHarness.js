@@ -69,7 +69,8 @@ function createTrigger({
 	let nodes = given?.nodes;
 	let store = credentialsByType;
 	if (!given) {
-		const credentialType = nodeTypes.getByNameAndVersion(publishedType(type)).description.credentials[0].name;
+		const credentialType = nodeTypes.getByNameAndVersion(publishedType(type)).description
+			.credentials[0].name;
 		nodes = [
 			{
 				id: 'trigger-node',
@@ -85,7 +86,15 @@ function createTrigger({
 		store = { [credentialType]: credentials };
 	}
 	const connections = given?.connections ?? {};
-	const workflow = new Workflow({ id: workflowId, name: 'trigger test', nodes, connections, active: true, nodeTypes, settings: { executionOrder: 'v1' } });
+	const workflow = new Workflow({
+		id: workflowId,
+		name: 'trigger test',
+		nodes,
+		connections,
+		active: true,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
 	const node = workflow.getNode(triggerName);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const helper = new TestCredentialsHelper(store);
@@ -110,7 +119,16 @@ function createTrigger({
 		if (!result.workflowData) {
 			return { started: false, status: res.statusCode ?? 200, body: res.body, result };
 		}
-		const hooks = new core.ExecutionLifecycleHooks('webhook', 'exec-1', { id: workflow.id, name: 'trigger test', nodes, connections, active: true, settings: {}, createdAt: new Date(), updatedAt: new Date() });
+		const hooks = new core.ExecutionLifecycleHooks('webhook', 'exec-1', {
+			id: workflow.id,
+			name: 'trigger test',
+			nodes,
+			connections,
+			active: true,
+			settings: {},
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		});
 		const execute = new core.WorkflowExecute(additionalData(helper, hooks), 'webhook');
 		const run = await execute.run({
 			workflow,
@@ -131,7 +149,14 @@ function createTrigger({
 
 	/** The production URL n8n computes for the node (what its panel shows and Yuno gets). */
 	function webhookUrl() {
-		const context = new core.HookContext(workflow, node, additionalData(helper, undefined), 'trigger', 'activate', undefined);
+		const context = new core.HookContext(
+			workflow,
+			node,
+			additionalData(helper, undefined),
+			'trigger',
+			'activate',
+			undefined,
+		);
 		return context.getNodeWebhookUrl('default');
 	}
 

@@ -3,36 +3,61 @@
 const { createTrigger } = require('./triggerHarness');
 const { TRIGGERS, asRequest } = require('./triggerCases');
 const { prepare } = require('../../sandbox/webhooks/fire');
-const { EVENTS, speedEvent, yunoEvent, sprintcheckoutEvent, upagEvent } = require('../../sandbox/webhooks/events');
+const {
+	EVENTS,
+	speedEvent,
+	yunoEvent,
+	sprintcheckoutEvent,
+	upagEvent,
+} = require('../../sandbox/webhooks/events');
 const { SIGNERS, WEBHOOK_SECRETS } = require('../../sandbox/webhooks/signers');
 
 const URL_BASE = 'http://127.0.0.1:5678/webhook/b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e';
 
 function setUp(provider, { events = ['*'], credentials } = {}) {
 	const spec = TRIGGERS[provider];
-	const { deliver } = createTrigger({ type: spec.type, parameters: { events }, credentials: credentials ?? spec.credentials });
+	const { deliver } = createTrigger({
+		type: spec.type,
+		parameters: { events },
+		credentials: credentials ?? spec.credentials,
+	});
 	const url = `${URL_BASE}/${spec.path}`;
-	const send = (event, options = {}) => deliver(asRequest(spec.path, prepare({ provider, url, event, ...options })));
+	const send = (event, options = {}) =>
+		deliver(asRequest(spec.path, prepare({ provider, url, event, ...options })));
 	return { deliver, send, url, spec };
 }
 
-test.each(Object.keys(TRIGGERS))('%s: no secret of the credential reaches the output or the refusal', async (provider) => {
-	const { send, spec } = setUp(provider);
-	const accepted = await send(EVENTS[provider]());
-	const refused = await send(EVENTS[provider](), { variant: 'wrongSecret' });
-	const text = JSON.stringify([accepted.output.map((item) => item.json), refused.body]);
-	const secrets = Object.values(spec.credentials).filter((v) => typeof v === 'string' && v !== '');
-	expect(secrets.length).toBeGreaterThan(0);
-	for (const secret of secrets) expect(text).not.toContain(secret);
-	expect(accepted.started).toBe(true);
-});
+test.each(Object.keys(TRIGGERS))(
+	'%s: no secret of the credential reaches the output or the refusal',
+	async (provider) => {
+		const { send, spec } = setUp(provider);
+		const accepted = await send(EVENTS[provider]());
+		const refused = await send(EVENTS[provider](), { variant: 'wrongSecret' });
+		const text = JSON.stringify([accepted.output.map((item) => item.json), refused.body]);
+		const secrets = Object.values(spec.credentials).filter(
+			(v) => typeof v === 'string' && v !== '',
+		);
+		expect(secrets.length).toBeGreaterThan(0);
+		for (const secret of secrets) expect(text).not.toContain(secret);
+		expect(accepted.started).toBe(true);
+	},
+);
 
-test.each(Object.keys(TRIGGERS))('%s: the production URL n8n computes is <base>/webhook/<node webhook id>/<path>', (provider) => {
-	const spec = TRIGGERS[provider];
-	const { webhookUrl } = createTrigger({ type: spec.type, parameters: { events: ['*'] }, credentials: spec.credentials });
-	// Upag's ends in /:secret, which the user replaces with the URL secret when entering it in Upag.
-	expect(webhookUrl()).toBe(`http://localhost:5678/webhook/b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e/${spec.path}`);
-});
+test.each(Object.keys(TRIGGERS))(
+	'%s: the production URL n8n computes is <base>/webhook/<node webhook id>/<path>',
+	(provider) => {
+		const spec = TRIGGERS[provider];
+		const { webhookUrl } = createTrigger({
+			type: spec.type,
+			parameters: { events: ['*'] },
+			credentials: spec.credentials,
+		});
+		// Upag's ends in /:secret, which the user replaces with the URL secret when entering it in Upag.
+		expect(webhookUrl()).toBe(
+			`http://localhost:5678/webhook/b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e/${spec.path}`,
+		);
+	},
+);
 
 describe('Speed', () => {
 	test('a retry (new webhook-id, timestamp and signature, same event id) does not run twice', async () => {
@@ -45,15 +70,26 @@ describe('Speed', () => {
 
 	test('the tolerance option widens the window for stale timestamps', async () => {
 		const spec = TRIGGERS.speed;
-		const wide = createTrigger({ type: spec.type, parameters: { events: ['*'], options: { toleranceSeconds: 7200 } }, credentials: spec.credentials });
-		const stale = prepare({ provider: 'speed', url: `${URL_BASE}/webhook`, event: speedEvent(), variant: 'stale' });
+		const wide = createTrigger({
+			type: spec.type,
+			parameters: { events: ['*'], options: { toleranceSeconds: 7200 } },
+			credentials: spec.credentials,
+		});
+		const stale = prepare({
+			provider: 'speed',
+			url: `${URL_BASE}/webhook`,
+			event: speedEvent(),
+			variant: 'stale',
+		});
 		expect((await wide.deliver(asRequest(spec.path, stale))).started).toBe(true);
 	});
 
 	test('only the selected event types start an execution', async () => {
 		const { send } = setUp('speed', { events: ['checkout_session.paid'] });
 		expect((await send(speedEvent({ type: 'checkout_session.paid' }))).started).toBe(true);
-		expect((await send(speedEvent({ type: 'checkout_session.created', status: 'active' }))).started).toBe(false);
+		expect(
+			(await send(speedEvent({ type: 'checkout_session.created', status: 'active' }))).started,
+		).toBe(false);
 	});
 });
 
@@ -84,19 +120,38 @@ describe('Yuno', () => {
 
 	test('verifiedBy names every method the credential made the trigger check', async () => {
 		const outcome = await setUp('yuno').send(yunoEvent());
-		expect(outcome.output[0].json.verifiedBy).toBe('hmac-sha256 (x-hmac-signature), x-api-key, x-secret');
+		expect(outcome.output[0].json.verifiedBy).toBe(
+			'hmac-sha256 (x-hmac-signature), x-api-key, x-secret',
+		);
 	});
 
 	test('with x-api-key / x-secret only, both must be present and match', async () => {
-		const headersOnly = { apiKey: WEBHOOK_SECRETS.yuno.apiKey, secret: WEBHOOK_SECRETS.yuno.secret };
+		const headersOnly = {
+			apiKey: WEBHOOK_SECRETS.yuno.apiKey,
+			secret: WEBHOOK_SECRETS.yuno.secret,
+		};
 		const { deliver, url } = setUp('yuno', { credentials: headersOnly });
 		const body = JSON.stringify(yunoEvent());
 		const good = SIGNERS.yuno({ url, body, secret: headersOnly });
 		expect((await deliver(asRequest('webhook', good))).started).toBe(true);
-		const wrongSecret = SIGNERS.yuno({ url, body: JSON.stringify(yunoEvent()), secret: { ...headersOnly, secret: 'other' } });
-		expect(await deliver(asRequest('webhook', wrongSecret))).toMatchObject({ started: false, status: 401 });
-		const noApiKey = SIGNERS.yuno({ url, body: JSON.stringify(yunoEvent()), secret: { secret: headersOnly.secret } });
-		expect(await deliver(asRequest('webhook', noApiKey))).toMatchObject({ started: false, status: 401 });
+		const wrongSecret = SIGNERS.yuno({
+			url,
+			body: JSON.stringify(yunoEvent()),
+			secret: { ...headersOnly, secret: 'other' },
+		});
+		expect(await deliver(asRequest('webhook', wrongSecret))).toMatchObject({
+			started: false,
+			status: 401,
+		});
+		const noApiKey = SIGNERS.yuno({
+			url,
+			body: JSON.stringify(yunoEvent()),
+			secret: { secret: headersOnly.secret },
+		});
+		expect(await deliver(asRequest('webhook', noApiKey))).toMatchObject({
+			started: false,
+			status: 401,
+		});
 	});
 });
 
@@ -111,10 +166,22 @@ describe('Sprintcheckout', () => {
 	});
 
 	test('a notification in the older format (no event name) runs only under Any Event', async () => {
-		const old = { orderId: 'woo-12334', amount: 1, currency: 'GBP', paymentSessionId: 'NjQyYWRiN6Y0NTZiZjAzNDIxMWQxY2Vi', status: 'SUCCESS' };
-		expect((await setUp('sprintcheckout', { events: ['payment.succeeded'] }).send(old)).started).toBe(false);
+		const old = {
+			orderId: 'woo-12334',
+			amount: 1,
+			currency: 'GBP',
+			paymentSessionId: 'NjQyYWRiN6Y0NTZiZjAzNDIxMWQxY2Vi',
+			status: 'SUCCESS',
+		};
+		expect(
+			(await setUp('sprintcheckout', { events: ['payment.succeeded'] }).send(old)).started,
+		).toBe(false);
 		const any = await setUp('sprintcheckout').send(old);
-		expect(any.output[0].json).toMatchObject({ eventType: null, sessionId: old.paymentSessionId, status: 'SUCCESS' });
+		expect(any.output[0].json).toMatchObject({
+			eventType: null,
+			sessionId: old.paymentSessionId,
+			status: 'SUCCESS',
+		});
 	});
 });
 
@@ -123,7 +190,11 @@ describe('Upag', () => {
 		const weak = 'short_secret';
 		const { deliver, url } = setUp('upag', { credentials: { pathSecret: weak } });
 		const request = SIGNERS.upag({ url, body: JSON.stringify(upagEvent()), secret: weak });
-		expect(await deliver(asRequest('webhook/:secret', request))).toMatchObject({ started: false, status: 401, body: { reason: 'noSecretConfigured' } });
+		expect(await deliver(asRequest('webhook/:secret', request))).toMatchObject({
+			started: false,
+			status: 401,
+			body: { reason: 'noSecretConfigured' },
+		});
 	});
 
 	test('order.paid twice for the same order runs once; order.canceled for it still runs', async () => {
@@ -131,6 +202,9 @@ describe('Upag', () => {
 		const paid = upagEvent();
 		expect((await send(paid)).started).toBe(true);
 		expect((await send(paid)).started).toBe(false);
-		expect((await send({ ...paid, event: 'order.canceled', data: { ...paid.data, status: 'canceled' } })).started).toBe(true);
+		expect(
+			(await send({ ...paid, event: 'order.canceled', data: { ...paid.data, status: 'canceled' } }))
+				.started,
+		).toBe(true);
 	});
 });

@@ -21,7 +21,14 @@ beforeAll(async () => {
 afterEach(() => sandbox.reset());
 afterAll(async () => sandbox.close());
 
-const wire = () => sandbox.requests.map(({ method, path, query, status, body }) => ({ method, path, query, status, body }));
+const wire = () =>
+	sandbox.requests.map(({ method, path, query, status, body }) => ({
+		method,
+		path,
+		query,
+		status,
+		body,
+	}));
 
 describe('Yuno Trigger registration through the API', () => {
 	let api;
@@ -40,14 +47,24 @@ describe('Yuno Trigger registration through the API', () => {
 						typeVersion: 1,
 						position: [0, 0],
 						webhookId: 'b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e',
-						parameters: { registration: 'api', events: ['payment.purchase'], ...options?.parameters },
-						credentials: { yunoWebhookApi: { id: '1', name: 'hook' }, yunoApi: { id: '2', name: 'api' } },
+						parameters: {
+							registration: 'api',
+							events: ['payment.purchase'],
+							...options?.parameters,
+						},
+						credentials: {
+							yunoWebhookApi: { id: '1', name: 'hook' },
+							yunoApi: { id: '2', name: 'api' },
+						},
 					},
 				],
 				connections: {},
 			},
 			workflowId: options?.workflowId ?? 'wf-registration',
-			credentialsByType: { yunoWebhookApi: options?.webhookCredential ?? TRIGGERS.yuno.credentials, yunoApi: api },
+			credentialsByType: {
+				yunoWebhookApi: options?.webhookCredential ?? TRIGGERS.yuno.credentials,
+				yunoApi: api,
+			},
 		});
 
 	test('activation creates one webhook at Yuno for the node URL, signed with the credential secret; deactivation deletes it', async () => {
@@ -70,13 +87,25 @@ describe('Yuno Trigger registration through the API', () => {
 		expect(await hook('checkExists')).toBe(true);
 
 		// Yuno now sends to that URL, signed with that secret: the trigger accepts it.
-		const delivery = SIGNERS.yuno({ url: WEBHOOK_URL, body: JSON.stringify(yunoEvent()), secret: { hmacClientSecret: post.body.hmac_client_secret, apiKey: post.body.api_key, secret: post.body.secret } });
+		const delivery = SIGNERS.yuno({
+			url: WEBHOOK_URL,
+			body: JSON.stringify(yunoEvent()),
+			secret: {
+				hmacClientSecret: post.body.hmac_client_secret,
+				apiKey: post.body.api_key,
+				secret: post.body.secret,
+			},
+		});
 		expect((await deliver(asRequest('webhook', delivery))).started).toBe(true);
 
 		expect(await hook('delete', 'deactivate')).toBe(true);
 		expect(workflow.getStaticData('node', node).yunoWebhookId).toBeUndefined();
 		const del = sandbox.requests.find((r) => r.method === 'DELETE');
-		expect(del).toMatchObject({ path: `/webhooks/${yunoWebhookId}`, query: { account_id: api.accountId }, status: 200 });
+		expect(del).toMatchObject({
+			path: `/webhooks/${yunoWebhookId}`,
+			query: { account_id: api.accountId },
+			status: 200,
+		});
 		expect(await hook('checkExists')).toBe(false);
 	});
 
@@ -93,13 +122,28 @@ describe('Yuno Trigger registration through the API', () => {
 	test('Any Event subscribes every payment trigger', async () => {
 		const { hook } = trigger({ parameters: { events: ['*'] }, workflowId: 'wf-any' });
 		await hook('create');
-		expect(sandbox.requests[0].body.payment_triggers).toEqual(['AUTHORIZE', 'CANCEL', 'CAPTURE', 'CHARGEBACK', 'PRECHARGEBACK', 'PURCHASE', 'REFUND', 'VERIFY']);
+		expect(sandbox.requests[0].body.payment_triggers).toEqual([
+			'AUTHORIZE',
+			'CANCEL',
+			'CAPTURE',
+			'CHARGEBACK',
+			'PRECHARGEBACK',
+			'PURCHASE',
+			'REFUND',
+			'VERIFY',
+		]);
 	});
 
 	test('without an HMAC client secret, or with only fraud screening selected, nothing is sent and the activation fails with a reason', async () => {
-		const noHmac = trigger({ webhookCredential: { apiKey: 'k', secret: 's' }, workflowId: 'wf-nohmac' });
+		const noHmac = trigger({
+			webhookCredential: { apiKey: 'k', secret: 's' },
+			workflowId: 'wf-nohmac',
+		});
 		await expect(noHmac.hook('create')).rejects.toThrow(/HMAC client secret/);
-		const fraudOnly = trigger({ parameters: { events: ['payment.fraud_screening'] }, workflowId: 'wf-fraud' });
+		const fraudOnly = trigger({
+			parameters: { events: ['payment.fraud_screening'] },
+			workflowId: 'wf-fraud',
+		});
 		await expect(fraudOnly.hook('create')).rejects.toThrow(/fraud screening/);
 		expect(sandbox.requests).toEqual([]);
 	});
@@ -109,7 +153,9 @@ describe('Yuno Trigger registration through the API', () => {
 		const twin = trigger({ workflowId: 'wf-dup' });
 		const error = await twin.hook('create').catch((e) => e);
 		expect(error.message).toBe('Yuno refused to create the webhook (409 WEBHOOK_ALREADY_EXISTS)');
-		expect(JSON.stringify({ ...error, message: error.message })).not.toContain(api.privateSecretKey);
+		expect(JSON.stringify({ ...error, message: error.message })).not.toContain(
+			api.privateSecretKey,
+		);
 	});
 
 	test('with dashboard registration nothing is called', async () => {

@@ -17,7 +17,12 @@ const SPOILED = ['unsigned', 'wrongSecret', 'tampered', 'stale', 'future'];
 describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 	const url = `${URL_BASE}/${spec.path}`;
 	const trigger = (overrides = {}) =>
-		createTrigger({ type: spec.type, parameters: { events: ['*'] }, credentials: spec.credentials, ...overrides });
+		createTrigger({
+			type: spec.type,
+			parameters: { events: ['*'] },
+			credentials: spec.credentials,
+			...overrides,
+		});
 	const call = (variant, event = EVENTS[provider]()) =>
 		asRequest(spec.path, prepare({ provider, url, event, variant }));
 
@@ -53,18 +58,26 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 	test('property: random events signed by the sandbox start one execution each; one changed byte, where the body is signed, starts none', async () => {
 		const { deliver } = trigger();
 		await fc.assert(
-			fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue()), fc.nat(), fc.integer({ min: 1, max: 255 }), async (extra, index, delta) => {
-				const event = { ...EVENTS[provider](), extra };
-				const prepared = prepare({ provider, url, event });
-				const genuine = await deliver(asRequest(spec.path, prepared));
-				expect(genuine.started).toBe(true);
-				expect(genuine.output[0].json.event).toEqual(JSON.parse(prepared.body));
-				if (!spec.detects.includes('tampered')) return;
-				const request = asRequest(spec.path, prepare({ provider, url, event: EVENTS[provider]() }));
-				const at = index % request.rawBody.length;
-				request.rawBody[at] = (request.rawBody[at] + delta) % 256;
-				expect(await deliver(request)).toMatchObject({ started: false, status: 401 });
-			}),
+			fc.asyncProperty(
+				fc.dictionary(fc.string(), fc.jsonValue()),
+				fc.nat(),
+				fc.integer({ min: 1, max: 255 }),
+				async (extra, index, delta) => {
+					const event = { ...EVENTS[provider](), extra };
+					const prepared = prepare({ provider, url, event });
+					const genuine = await deliver(asRequest(spec.path, prepared));
+					expect(genuine.started).toBe(true);
+					expect(genuine.output[0].json.event).toEqual(JSON.parse(prepared.body));
+					if (!spec.detects.includes('tampered')) return;
+					const request = asRequest(
+						spec.path,
+						prepare({ provider, url, event: EVENTS[provider]() }),
+					);
+					const at = index % request.rawBody.length;
+					request.rawBody[at] = (request.rawBody[at] + delta) % 256;
+					expect(await deliver(request)).toMatchObject({ started: false, status: 401 });
+				},
+			),
 			{ numRuns: 40 },
 		);
 	});
@@ -76,7 +89,9 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 				request.headers[name] = value.replace(/[A-Za-z0-9]/g, (c) => (c === 'A' ? 'B' : 'A'));
 			}
 		}
-		request.params = Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, `${v}x`]));
+		request.params = Object.fromEntries(
+			Object.entries(request.params).map(([k, v]) => [k, `${v}x`]),
+		);
 		const outcome = await trigger().deliver(request);
 		expect(outcome).toMatchObject({ started: false, status: 401 });
 	});
@@ -109,9 +124,14 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 	test('a repeat is run again once the window is over, or always when the window is 0', async () => {
 		const event = EVENTS[provider]();
 		const start = Date.now();
-		jest.useFakeTimers({ now: start, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
+		jest.useFakeTimers({
+			now: start,
+			doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'],
+		});
 		try {
-			const { deliver } = trigger({ parameters: { events: ['*'], options: { repeatWindowMinutes: 60 } } });
+			const { deliver } = trigger({
+				parameters: { events: ['*'], options: { repeatWindowMinutes: 60 } },
+			});
 			expect((await deliver(call('genuine', event))).started).toBe(true);
 			jest.setSystemTime(start + 59 * 60_000);
 			expect((await deliver(call('genuine', event))).started).toBe(false);
@@ -149,7 +169,11 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 
 	test('an empty credential refuses everything', async () => {
 		const outcome = await trigger({ credentials: {} }).deliver(call('genuine'));
-		expect(outcome).toMatchObject({ started: false, status: 401, body: { reason: 'noSecretConfigured' } });
+		expect(outcome).toMatchObject({
+			started: false,
+			status: 401,
+			body: { reason: 'noSecretConfigured' },
+		});
 	});
 
 	test('rotation: both the old and the new secret are accepted while both are configured', async () => {
@@ -159,7 +183,14 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 			expect((await deliver(asRequest(spec.path, prepared))).started).toBe(true);
 		}
 		const retired = await trigger({ credentials: spec.rotation.retired }).deliver(
-			asRequest(spec.path, SIGNERS[provider]({ url, body: JSON.stringify(EVENTS[provider]()), secret: spec.rotation.senderSecrets[0] })),
+			asRequest(
+				spec.path,
+				SIGNERS[provider]({
+					url,
+					body: JSON.stringify(EVENTS[provider]()),
+					secret: spec.rotation.senderSecrets[0],
+				}),
+			),
 		);
 		expect(retired).toMatchObject({ started: false, status: 401 });
 	});

@@ -1,3 +1,4 @@
+// @ts-check
 const { SANDBOX_KEYS, SEEDED } = require('../../sandbox');
 const { useSandboxEngine, id } = require('./sandboxRun');
 
@@ -17,7 +18,11 @@ describe('Upag node in the engine, against the sandbox', () => {
 		});
 		expect(error).toBeUndefined();
 		const [request] = ctx.requests();
-		expect(request).toMatchObject({ provider: 'upag', method: 'PUT', path: `/checkout-sessions/${OPEN}` });
+		expect(request).toMatchObject({
+			provider: 'upag',
+			method: 'PUT',
+			path: `/checkout-sessions/${OPEN}`,
+		});
 		expect(request.headers.authorization).toBe(`Bearer ${SANDBOX_KEYS.upag.token}`);
 		expect(request.body).toEqual({
 			customerId: 'cus_ahwDXrgYvur89iPs',
@@ -40,13 +45,25 @@ describe('Upag node in the engine, against the sandbox', () => {
 			'upag',
 			{
 				checkoutSessionId: id('={{ $json.checkoutUrl }}'),
-				updateFields: { cancelUrl: '={{ $json.shop }}/cart', paymentMethods: '={{ $json.methods }}' },
+				updateFields: {
+					cancelUrl: '={{ $json.shop }}/cart',
+					paymentMethods: '={{ $json.methods }}',
+				},
 			},
-			[{ checkoutUrl: `https://checkout.upag.io/${OPEN}`, shop: 'https://shop.example', methods: ['pix'] }],
+			[
+				{
+					checkoutUrl: `https://checkout.upag.io/${OPEN}`,
+					shop: 'https://shop.example',
+					methods: ['pix'],
+				},
+			],
 		);
 		expect(error).toBeUndefined();
 		expect(ctx.requests()[0].path).toBe(`/checkout-sessions/${OPEN}`);
-		expect(ctx.requests()[0].body).toEqual({ cancelUrl: 'https://shop.example/cart', paymentMethods: ['pix'] });
+		expect(ctx.requests()[0].body).toEqual({
+			cancelUrl: 'https://shop.example/cart',
+			paymentMethods: ['pix'],
+		});
 		expect(output[0].json.cancelUrl).toBe('https://shop.example/cart');
 	});
 
@@ -86,12 +103,17 @@ describe('Upag node in the engine, against the sandbox', () => {
 	test('bad input is refused before anything is sent, naming item and field', async () => {
 		const { error } = await ctx.run(
 			'upag',
-			{ checkoutSessionId: id(OPEN), updateFields: { items: { item: [{ priceId: 'price_1', quantity: '={{ $json.qty }}' }] } } },
+			{
+				checkoutSessionId: id(OPEN),
+				updateFields: { items: { item: [{ priceId: 'price_1', quantity: '={{ $json.qty }}' }] } },
+			},
 			[{ qty: 1 }, { qty: 0 }],
 		);
 		expect(error.message).toBe('[item 1] Items › Quantity (items[0].quantity): must be 1 or more');
 		// Items run concurrently, so item 0 may have been sent; item 1 never is.
-		expect(ctx.requests().filter((request) => request.body?.items?.[0]?.quantity === 0)).toEqual([]);
+		expect(ctx.requests().filter((request) => request.body?.items?.[0]?.quantity === 0)).toEqual(
+			[],
+		);
 	});
 });
 
@@ -111,6 +133,8 @@ test('an item quantity beyond the safe integers is refused instead of sent round
 		checkoutSessionId: id(SEEDED.upag.updatable[0]),
 		updateFields: { items: { item: [{ priceId: 'price_1', quantity: '={{ 2 ** 53 + 1 }}' }] } },
 	});
-	expect(error.message).toBe('[item 0] Items › Quantity (items[0].quantity): must be 9007199254740991 or less');
+	expect(error.message).toBe(
+		'[item 0] Items › Quantity (items[0].quantity): must be 9007199254740991 or less',
+	);
 	expect(ctx.requests()).toEqual([]);
 });

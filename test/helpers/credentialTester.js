@@ -10,12 +10,22 @@ require('reflect-metadata');
 const core = require('n8n-core');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 const get = require('lodash/get');
-const { credentialClass, TestCredentialsHelper, additionalData, prepareContainer } = require('../../harness/engine');
+const {
+	credentialClass,
+	TestCredentialsHelper,
+	additionalData,
+	prepareContainer,
+} = require('../../harness/engine');
 
 async function runCredentialTest(credentialType, data) {
 	prepareContainer();
 	const { test } = new (credentialClass(credentialType))();
-	const credentialsDecrypted = { id: '1', name: 'Test credential', type: credentialType, data: { ...data } };
+	const credentialsDecrypted = {
+		id: '1',
+		name: 'Test credential',
+		type: credentialType,
+		data: { ...data },
+	};
 	const nodeType = {
 		description: {
 			displayName: 'Temp',
@@ -27,7 +37,15 @@ async function runCredentialTest(credentialType, data) {
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const node = {
@@ -48,9 +66,24 @@ async function runCredentialTest(credentialType, data) {
 	const runExecutionData = { resultData: { runData: {} } };
 	const inputData = { main: [[{ json: {} }]] };
 	const executeData = { node, data: {}, source: null };
-	const hooks = new core.ExecutionLifecycleHooks('internal', 'cred-test', { id: 'w', nodes: [node], connections: {} });
+	const hooks = new core.ExecutionLifecycleHooks('internal', 'cred-test', {
+		id: 'w',
+		nodes: [node],
+		connections: {},
+	});
 	const extra = additionalData(new TestCredentialsHelper({ [credentialType]: data }), hooks);
-	const context = new core.ExecuteContext(workflow, node, extra, 'internal', runExecutionData, 0, [], inputData, executeData, []);
+	const context = new core.ExecuteContext(
+		workflow,
+		node,
+		extra,
+		'internal',
+		runExecutionData,
+		0,
+		[],
+		inputData,
+		executeData,
+		[],
+	);
 	const routingNode = new core.RoutingNode(context, nodeType, credentialsDecrypted);
 
 	let response;
@@ -65,7 +98,10 @@ async function runCredentialTest(credentialType, data) {
 				}
 			}
 			if (statusCode < 199 || statusCode > 299) {
-				return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${statusCode}` };
+				return {
+					status: 'Error',
+					message: error.cause.response.statusText || `Received HTTP status code: ${statusCode}`,
+				};
 			}
 		} else if (error.cause?.code) {
 			return { status: 'Error', message: error.cause.code };

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * A minimal fifth provider, "Fakepay", built on the core the way the real four are: one
@@ -27,7 +28,10 @@ const { listenLocal } = require('./listen');
 const API_KEY = 'fakepay_secret_key_0001';
 
 async function authenticate(credentials, requestOptions) {
-	return { ...requestOptions, headers: { ...requestOptions.headers, 'X-Api-Key': String(credentials.apiKey) } };
+	return {
+		...requestOptions,
+		headers: { ...requestOptions.headers, 'X-Api-Key': String(credentials.apiKey) },
+	};
 }
 
 const fakepay = {
@@ -55,12 +59,20 @@ const properties = [
 
 const update = singleCallUpdate({
 	provider: fakepay,
-	description: updateDisplayOptions({ show: { resource: ['checkoutSession'], operation: ['update'] } }, properties),
+	description: updateDisplayOptions(
+		{ show: { resource: ['checkoutSession'], operation: ['update'] } },
+		properties,
+	),
 	sessionField: 'checkoutSessionId',
 	read: (ctx, itemIndex) =>
-		compact({ ...readCollection(ctx, itemIndex, 'updateFields'), checkoutSessionId: readParameter(ctx, itemIndex, 'checkoutSessionId') }),
+		compact({
+			...readCollection(ctx, itemIndex, 'updateFields'),
+			checkoutSessionId: readParameter(ctx, itemIndex, 'checkoutSessionId'),
+		}),
 	schema: z.object({
-		checkoutSessionId: sessionReference([]).pipe(z.string().regex(/^fp_\w+$/, 'must be a session ID starting with fp_')),
+		checkoutSessionId: sessionReference([]).pipe(
+			z.string().regex(/^fp_\w+$/, 'must be a session ID starting with fp_'),
+		),
 		note: text({ min: 3 }).optional(),
 		returnUrl: url().optional(),
 	}),
@@ -84,7 +96,12 @@ class Fakepay {
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: 'fakepayApi', required: true }],
-			properties: [checkoutSessionResource, checkoutSessionOperations(['update']), ...update.description, requestOptions()],
+			properties: [
+				checkoutSessionResource,
+				checkoutSessionOperations(['update']),
+				...update.description,
+				requestOptions(),
+			],
 		};
 	}
 	/** @this {import('n8n-workflow').IExecuteFunctions} */
@@ -98,7 +115,13 @@ class FakepayApi {
 		this.name = 'fakepayApi';
 		this.displayName = 'Fakepay API';
 		this.properties = [
-			{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+			{
+				displayName: 'API Key',
+				name: 'apiKey',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+			},
 			{ displayName: 'Base URL Override', name: 'baseUrl', type: 'string', default: '' },
 		];
 		this.authenticate = authenticate;
@@ -131,7 +154,11 @@ async function startFakepayServer() {
 		let raw = '';
 		req.on('data', (chunk) => (raw += chunk));
 		req.on('end', () => {
-			const request = { method: req.method, path: req.url, body: raw ? JSON.parse(raw) : undefined };
+			const request = {
+				method: req.method,
+				path: req.url,
+				body: raw ? JSON.parse(raw) : undefined,
+			};
 			server.requests.push(request);
 			const [status, body] = answer(request, req.headers);
 			setTimeout(() => {
@@ -142,7 +169,8 @@ async function startFakepayServer() {
 		});
 	});
 	server.baseUrl = `http://127.0.0.1:${await listenLocal(http_)}/v1`;
-	server.reset = () => Object.assign(server, { requests: [], latencyMs: 0, inFlight: 0, maxInFlight: 0 });
+	server.reset = () =>
+		Object.assign(server, { requests: [], latencyMs: 0, inFlight: 0, maxInFlight: 0 });
 	server.close = () => new Promise((resolve) => http_.close(resolve));
 	return server;
 }
@@ -173,7 +201,10 @@ function useFakeProvider() {
 				type: FAKEPAY.name,
 				parameters,
 				items,
-				credentials: { ...FAKEPAY.sandboxCredentials(ctx.server.baseUrl), ...overrides.credentials },
+				credentials: {
+					...FAKEPAY.sandboxCredentials(ctx.server.baseUrl),
+					...overrides.credentials,
+				},
 				onError: overrides.onError,
 			});
 		ctx.requests = () => ctx.server.requests;

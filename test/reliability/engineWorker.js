@@ -75,14 +75,16 @@ startSandbox({ port: 0, bulkSessions: 1_000_000 }).then((sandbox) => {
 					? { message: result.error.message, description: result.error.description }
 					: undefined,
 				ms: Date.now() - started,
-				requests: sandbox.requests.map(({ provider: name, method, path: url, query, status, body }) => ({
-					provider: name,
-					method,
-					path: url,
-					query,
-					status,
-					body,
-				})),
+				requests: sandbox.requests.map(
+					({ provider: name, method, path: url, query, status, body }) => ({
+						provider: name,
+						method,
+						path: url,
+						query,
+						status,
+						body,
+					}),
+				),
 			});
 		} catch (failure) {
 			parentPort.postMessage({

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');

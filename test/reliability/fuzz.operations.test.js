@@ -32,7 +32,8 @@ function classifyCurrency(v) {
 function classifyWhole({ min, max }) {
 	return (v) => {
 		if (kit.isBlank(v)) return 'unset';
-		if (typeof v === 'number') return Number.isSafeInteger(v) && v >= min && v <= max ? 'valid' : 'invalid';
+		if (typeof v === 'number')
+			return Number.isSafeInteger(v) && v >= min && v <= max ? 'valid' : 'invalid';
 		if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) {
 			const n = Number(v);
 			return Number.isSafeInteger(n) && n >= min && n <= max ? 'either' : 'invalid';
@@ -42,10 +43,12 @@ function classifyWhole({ min, max }) {
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const oneOf = (values) => (v) => (kit.isBlank(v) ? 'unset' : values.includes(v) ? 'valid' : 'invalid');
+const oneOf = (values) => (v) =>
+	kit.isBlank(v) ? 'unset' : values.includes(v) ? 'valid' : 'invalid';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const classifyUuid = (v) => (kit.isBlank(v) ? 'unset' : typeof v === 'string' && UUID.test(v) ? 'valid' : 'invalid');
+const classifyUuid = (v) =>
+	kit.isBlank(v) ? 'unset' : typeof v === 'string' && UUID.test(v) ? 'valid' : 'invalid';
 
 /** A URL with length limits (Yuno's callback_url: 3–526). */
 const classifyUrlWithin = (max) => (v) => {
@@ -69,17 +72,36 @@ const goodCurrency = fc.constantFrom('USD', 'usd', 'BRL', 'Mxn', 'EUR');
 const anyCurrency = fc.oneof(
 	{ weight: 5, arbitrary: goodCurrency },
 	{ weight: 3, arbitrary: fc.constantFrom('US', 'USDT', ' USD', 'US1', 'ÜSD', 'SATS', '€', '') },
-	{ weight: 2, arbitrary: fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue(), kit.anyText()) },
+	{
+		weight: 2,
+		arbitrary: fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue(), kit.anyText()),
+	},
 );
-const sometimesBlank = (arbitrary) => fc.oneof({ weight: 6, arbitrary }, { weight: 1, arbitrary: kit.emptyValue() });
+const sometimesBlank = (arbitrary) =>
+	fc.oneof({ weight: 6, arbitrary }, { weight: 1, arbitrary: kit.emptyValue() });
 const junk = () => fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue(), kit.anyText());
 const upper = (v) => v.toUpperCase();
 
 const amountField = (name) =>
-	kit.fieldDef(name, { good: goodAmount, any: anyAmount, classify: required(classifyAmount), wire: Number });
+	kit.fieldDef(name, {
+		good: goodAmount,
+		any: anyAmount,
+		classify: required(classifyAmount),
+		wire: Number,
+	});
 const optionalAmount = (name) =>
-	kit.fieldDef(name, { good: sometimesBlank(goodAmount), any: anyAmount, classify: classifyAmount, wire: Number });
-const currencyField = kit.fieldDef('currency', { good: goodCurrency, any: anyCurrency, classify: required(classifyCurrency), wire: upper });
+	kit.fieldDef(name, {
+		good: sometimesBlank(goodAmount),
+		any: anyAmount,
+		classify: classifyAmount,
+		wire: Number,
+	});
+const currencyField = kit.fieldDef('currency', {
+	good: goodCurrency,
+	any: anyCurrency,
+	classify: required(classifyCurrency),
+	wire: upper,
+});
 const urlField = (name, wireKey, max) =>
 	kit.fieldDef(name, {
 		good: sometimesBlank(kit.goodUrl()),
@@ -90,14 +112,32 @@ const urlField = (name, wireKey, max) =>
 const enumField = (name, values, wireKey = name) =>
 	kit.fieldDef(name, {
 		good: sometimesBlank(fc.constantFrom(...values)),
-		any: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constantFrom(...values.map((v) => v.toLowerCase()), 'OTHER', ' x') }, { weight: 1, arbitrary: junk() }),
+		any: fc.oneof(
+			{ weight: 3, arbitrary: fc.constantFrom(...values) },
+			{
+				weight: 1,
+				arbitrary: fc.constantFrom(...values.map((v) => v.toLowerCase()), 'OTHER', ' x'),
+			},
+			{ weight: 1, arbitrary: junk() },
+		),
 		classify: oneOf(values),
 		wireKey,
 	});
 const uuidField = (name, wireKey) =>
 	kit.fieldDef(name, {
 		good: sometimesBlank(fc.uuid()),
-		any: fc.oneof({ weight: 3, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom('c67ce158-6053-4661-a1de-aed5c945b93', 'not-a-uuid', 'c67ce158605346611a1deaed5c945b935') }, { weight: 1, arbitrary: junk() }),
+		any: fc.oneof(
+			{ weight: 3, arbitrary: fc.uuid() },
+			{
+				weight: 1,
+				arbitrary: fc.constantFrom(
+					'c67ce158-6053-4661-a1de-aed5c945b93',
+					'not-a-uuid',
+					'c67ce158605346611a1deaed5c945b935',
+				),
+			},
+			{ weight: 1, arbitrary: junk() },
+		),
 		classify: classifyUuid,
 		wireKey,
 	});
@@ -105,7 +145,11 @@ const textField = (name, wireKey, limits, isRequired = false) => {
 	const around = kit.textAround(...[limits.min, limits.max].filter((n) => n !== undefined));
 	const classify = (v) => kit.classifyText(v, limits);
 	return kit.fieldDef(name, {
-		good: isRequired ? fc.string({ minLength: limits.min ?? 1, maxLength: 40 }).filter((v) => v.trim().length >= (limits.min ?? 1)) : sometimesBlank(fc.string({ minLength: 3, maxLength: 40 })),
+		good: isRequired
+			? fc
+					.string({ minLength: limits.min ?? 1, maxLength: 40 })
+					.filter((v) => v.trim().length >= (limits.min ?? 1))
+			: sometimesBlank(fc.string({ minLength: 3, maxLength: 40 })),
 		any: fc.oneof({ weight: 3, arbitrary: around }, { weight: 1, arbitrary: junk() }),
 		classify: isRequired ? required(classify) : classify,
 		wire: (v) => String(v),
@@ -127,12 +171,21 @@ function classifyStepValue(v) {
 }
 const yunoAmount = {
 	...kit.fieldDef('amount', {
-		good: fc.record({ currency: goodCurrency, value: fc.integer({ min: 0, max: 10_000_000 }).map((steps) => steps / 10000) }),
+		good: fc.record({
+			currency: goodCurrency,
+			value: fc.integer({ min: 0, max: 10_000_000 }).map((steps) => steps / 10000),
+		}),
 		any: fc.record({
 			currency: anyCurrency,
 			value: fc.oneof(
-				{ weight: 3, arbitrary: fc.integer({ min: -1000, max: 10_000_000 }).map((steps) => steps / 10000) },
-				{ weight: 1, arbitrary: fc.constantFrom(0.00001, 19.99 * 3, 0.1 + 0.2, 1e12 + 0.5, 1.23456) },
+				{
+					weight: 3,
+					arbitrary: fc.integer({ min: -1000, max: 10_000_000 }).map((steps) => steps / 10000),
+				},
+				{
+					weight: 1,
+					arbitrary: fc.constantFrom(0.00001, 19.99 * 3, 0.1 + 0.2, 1e12 + 0.5, 1.23456),
+				},
 				{ weight: 1, arbitrary: anyAmount },
 			),
 		}),
@@ -143,9 +196,14 @@ const yunoAmount = {
 			const rank = { valid: 0, either: 1, invalid: 2 };
 			return rank[currency] >= rank[value] ? currency : value;
 		},
-		wire: (v) => ({ currency: v.currency.toUpperCase(), value: Math.round(v.value * 10000) / 10000 }),
+		wire: (v) => ({
+			currency: v.currency.toUpperCase(),
+			value: Math.round(v.value * 10000) / 10000,
+		}),
 	}),
-	parameter: (name) => ({ amount: { currency: `={{ $json.${name}.currency }}`, value: `={{ $json.${name}.value }}` } }),
+	parameter: (name) => ({
+		amount: { currency: `={{ $json.${name}.currency }}`, value: `={{ $json.${name}.value }}` },
+	}),
 };
 
 /* ------------------------------------------------------------- create models */
@@ -161,7 +219,11 @@ function createModel({ provider, fields, tagged, taggedOnTop = false, wireTag, o
 			const defs = fields.filter((d) => bound.includes(d.name));
 			const none = fc.constant({ form: 'plain' });
 			return fc
-				.array(kit.itemRecipes(defs, { goodId: none, anyId: none, clean: 3 }), { minLength: 1, maxLength: 300, size: 'max' })
+				.array(kit.itemRecipes(defs, { goodId: none, anyId: none, clean: 3 }), {
+					minLength: 1,
+					maxLength: 300,
+					size: 'max',
+				})
 				.map((items) => ({ shape: { bound }, items }));
 		});
 	return {
@@ -202,7 +264,12 @@ const CREATES = {
 			amountField('amount'),
 			currencyField,
 			optionalAmount('minAmount'),
-			kit.fieldDef('editable', { good: sometimesBlank(fc.boolean()), any: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 0, 1), junk()), classify: kit.classifyBoolean, wire: (v) => v === true || v === 'true' }),
+			kit.fieldDef('editable', {
+				good: sometimesBlank(fc.boolean()),
+				any: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 0, 1), junk()),
+				classify: kit.classifyBoolean,
+				wire: (v) => v === true || v === 'true',
+			}),
 			enumField('orderType', ['STATIC', 'TRANSIENT']),
 			urlField('successUrl', 'successUrl'),
 			urlField('cancelUrl', 'cancelUrl'),
@@ -217,7 +284,11 @@ const CREATES = {
 			currencyField,
 			kit.fieldDef('ttl', {
 				good: sometimesBlank(fc.integer({ min: 300, max: 86_400 })),
-				any: fc.oneof(fc.integer({ min: 300, max: 86_400 }), fc.constantFrom(299, 0, -300, 300.5, INT32_MAX, INT32_MAX + 1, '600', ' 900 ', '1e3'), junk()),
+				any: fc.oneof(
+					fc.integer({ min: 300, max: 86_400 }),
+					fc.constantFrom(299, 0, -300, 300.5, INT32_MAX, INT32_MAX + 1, '600', ' 900 ', '1e3'),
+					junk(),
+				),
 				classify: classifyWhole({ min: 300, max: INT32_MAX }),
 				wire: Number,
 			}),
@@ -233,8 +304,32 @@ const CREATES = {
 			textField('paymentDescription', 'payment_description', { min: 3, max: 255 }, true),
 			kit.fieldDef('country', {
 				good: fc.constantFrom('BR', 'MX', 'AR', 'US'),
-				any: fc.oneof(fc.constantFrom('BR', 'MX', 'CO'), fc.constantFrom('br', 'ES', 'BRA', ' BR'), junk()),
-				classify: required(oneOf(['AR', 'BO', 'BR', 'CL', 'CO', 'CR', 'EC', 'SV', 'GT', 'HN', 'MX', 'NI', 'PA', 'PY', 'PE', 'US', 'UY'])),
+				any: fc.oneof(
+					fc.constantFrom('BR', 'MX', 'CO'),
+					fc.constantFrom('br', 'ES', 'BRA', ' BR'),
+					junk(),
+				),
+				classify: required(
+					oneOf([
+						'AR',
+						'BO',
+						'BR',
+						'CL',
+						'CO',
+						'CR',
+						'EC',
+						'SV',
+						'GT',
+						'HN',
+						'MX',
+						'NI',
+						'PA',
+						'PY',
+						'PE',
+						'US',
+						'UY',
+					]),
+				),
 			}),
 			urlField('callbackUrl', 'callback_url', 526),
 			uuidField('customerId', 'customer_id'),
@@ -245,27 +340,40 @@ const CREATES = {
 	}),
 };
 
-test.each(Object.keys(CREATES))('%s Create: every generated input is refused naming its field, or sent once and accepted', async (provider) => {
-	const started = Date.now();
-	const counts = await kit.fuzzProvider(CREATES[provider], engines);
-	kit.report(`${provider} create`, counts, started);
-	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
-	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.2);
-}, 600_000);
+test.each(Object.keys(CREATES))(
+	'%s Create: every generated input is refused naming its field, or sent once and accepted',
+	async (provider) => {
+		const started = Date.now();
+		const counts = await kit.fuzzProvider(CREATES[provider], engines);
+		kit.report(`${provider} create`, counts, started);
+		expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
+		expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.2);
+	},
+	600_000,
+);
 
 /* ---------------------------------------------------------------- get models */
 
 /** Session-id forms of a Get: the existing id as typed, padded or as a URL, an unknown one, and bad shapes. */
 function getModel({ provider, operation = 'get', forms, unknownStatus, path, extra = [] }) {
 	const names = Object.keys(forms);
-	const goodId = fc.constantFrom(...names.filter((name) => forms[name].good)).map((form) => ({ form }));
+	const goodId = fc
+		.constantFrom(...names.filter((name) => forms[name].good))
+		.map((form) => ({ form }));
 	const anyId = fc.oneof(
 		{ weight: 8, arbitrary: goodId },
 		{ weight: 2, arbitrary: fc.constantFrom(...names).map((form) => ({ form })) },
-		{ weight: 1, arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })) },
+		{
+			weight: 1,
+			arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
+		},
 	);
 	const segment = fc
-		.array(kit.itemRecipes(extra, { goodId, anyId, clean: 5 }), { minLength: 1, maxLength: 400, size: 'max' })
+		.array(kit.itemRecipes(extra, { goodId, anyId, clean: 5 }), {
+			minLength: 1,
+			maxLength: 400,
+			size: 'max',
+		})
 		.map((items) => ({ shape: {}, items }));
 	return {
 		provider,
@@ -275,11 +383,15 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 			resource: 'checkoutSession',
 			operation,
 			checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
-			...(extra.length > 0 ? { filters: Object.fromEntries(extra.map((d) => [d.name, `={{ $json.${d.name} }}`])) } : {}),
+			...(extra.length > 0
+				? { filters: Object.fromEntries(extra.map((d) => [d.name, `={{ $json.${d.name} }}`])) }
+				: {}),
 		}),
 		materialize(shape, recipe, n) {
 			const form = forms[recipe.id.form];
-			const id = form ? form.make(bulkSessionId(provider, n), n) : { value: kit.roundTrip(recipe.id.raw), k: 'invalid' };
+			const id = form
+				? form.make(bulkSessionId(provider, n), n)
+				: { value: kit.roundTrip(recipe.id.raw), k: 'invalid' };
 			const json = {};
 			if (id.value !== undefined) json.sid = id.value;
 			const { tags } = kit.classifyFields(extra, recipe.values, json);
@@ -290,11 +402,22 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 					const k = d.classify(json[d.name]);
 					if (k === 'either') continue;
 					const expected = k === 'valid' ? json[d.name] : null;
-					if (sent !== expected) return `${d.name} arrived in the query as ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)}`;
+					if (sent !== expected)
+						return `${d.name} arrived in the query as ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)}`;
 				}
 				return undefined;
 			};
-			return { json, expect: { wireId: id.wireId ?? null, exists: id.exists ?? false, get: false, tags, body: {}, check } };
+			return {
+				json,
+				expect: {
+					wireId: id.wireId ?? null,
+					exists: id.exists ?? false,
+					get: false,
+					tags,
+					body: {},
+					check,
+				},
+			};
 		},
 		requestId: (request) => decodeURIComponent(path(request.path.split('?')[0])),
 		isUpdate: (request) => request.method === 'GET',
@@ -312,7 +435,10 @@ const GETS = {
 		forms: {
 			plain: { good: true, make: (id) => existing(id, id) },
 			padded: { good: true, make: (id) => existing(` ${id}\n`, id) },
-			missing: { good: true, make: (id, n) => unknown(`f0000000-0000-4000-8000-${kit.pad(n, 12)}`, 'valid') },
+			missing: {
+				good: true,
+				make: (id, n) => unknown(`f0000000-0000-4000-8000-${kit.pad(n, 12)}`, 'valid'),
+			},
 			short: { make: (id) => ({ value: id.slice(1), wireId: null, k: 'invalid' }) },
 			long: { make: (id, n) => ({ value: `f${kit.pad(n, 64)}`, wireId: null, k: 'invalid' }) },
 			number: { make: (id, n) => ({ value: 500_000_000 + n, wireId: null, k: 'invalid' }) },
@@ -325,14 +451,22 @@ const GETS = {
 		path: (p) => p.replace(/^\/checkout\/sessions\//, '').replace(/\/payment-methods$/, ''),
 		forms: {
 			plain: { good: true, make: (id) => existing(id, id) },
-			missing: { good: true, make: (id, n) => unknown(`f0000000-0000-4000-8000-${kit.pad(n, 12)}`, 'valid') },
+			missing: {
+				good: true,
+				make: (id, n) => unknown(`f0000000-0000-4000-8000-${kit.pad(n, 12)}`, 'valid'),
+			},
 			short: { make: (id) => ({ value: id.slice(1), wireId: null, k: 'invalid' }) },
 		},
 		extra: [
 			kit.fieldDef('category', {
 				good: sometimesBlank(fc.constantFrom('CARD', 'BANK_TRANSFER', 'WALLET')),
-				any: fc.oneof(fc.constantFrom('CARD', 'a b', 'ñ', '&x=1', '%20', '😀'), kit.anyText(), junk()),
-				classify: (v) => (typeof v === 'string' && LONE_SURROGATE.test(v) ? 'invalid' : kit.classifyText(v)),
+				any: fc.oneof(
+					fc.constantFrom('CARD', 'a b', 'ñ', '&x=1', '%20', '😀'),
+					kit.anyText(),
+					junk(),
+				),
+				classify: (v) =>
+					typeof v === 'string' && LONE_SURROGATE.test(v) ? 'invalid' : kit.classifyText(v),
 			}),
 		],
 	}),
@@ -345,15 +479,21 @@ const GETS = {
 			checkoutUrl: { good: true, make: (id) => existing(`https://checkout.upag.io/${id}`, id) },
 			missing: { good: true, make: (id, n) => unknown(`cs_gone${n}`, 'valid') },
 			noPrefix: { make: (id, n) => ({ value: `sess_${n}`, wireId: null, k: 'invalid' }) },
-			foreignUrl: { make: (id) => ({ value: `https://pay.example.com/${id}`, wireId: null, k: 'invalid' }) },
+			foreignUrl: {
+				make: (id) => ({ value: `https://pay.example.com/${id}`, wireId: null, k: 'invalid' }),
+			},
 		},
 	}),
 };
 
-test.each(Object.keys(GETS))('%s: every generated input is refused naming its field, or sent once and answered', async (name) => {
-	const started = Date.now();
-	const counts = await kit.fuzzProvider(GETS[name], engines);
-	kit.report(name, counts, started);
-	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
-	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
-}, 600_000);
+test.each(Object.keys(GETS))(
+	'%s: every generated input is refused naming its field, or sent once and answered',
+	async (name) => {
+		const started = Date.now();
+		const counts = await kit.fuzzProvider(GETS[name], engines);
+		kit.report(name, counts, started);
+		expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
+		expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
+	},
+	600_000,
+);

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Property-based "bad input" test of the Sprintcheckout node (see fuzzKit.js for the properties).

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Property-based "bad input" test of the Upag node (see fuzzKit.js for the properties).
@@ -160,7 +161,18 @@ const quantity = {
 		{ weight: 5, arbitrary: fc.integer({ min: 1, max: 1000 }) },
 		{
 			weight: 3,
-			arbitrary: fc.constantFrom(0, -1, -0, 1.5, 0.5, 1.0000001, 2147483648, Number.MIN_VALUE, 2 ** 53, 1e21),
+			arbitrary: fc.constantFrom(
+				0,
+				-1,
+				-0,
+				1.5,
+				0.5,
+				1.0000001,
+				2147483648,
+				Number.MIN_VALUE,
+				2 ** 53,
+				1e21,
+			),
 		},
 		{
 			weight: 2,

@@ -232,8 +232,7 @@ const amountValue = {
 		},
 		{
 			weight: 2,
-			arbitrary: fc
-				.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
+			arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
 		},
 		// Float noise near zero (0.00000000005): the node lets it through, Yuno refuses it (see the report).
 		{
@@ -355,7 +354,20 @@ const planRow = {
 			{ weight: 4, arbitrary: fc.integer({ min: 1, max: 48 }) },
 			{
 				weight: 3,
-				arbitrary: fc.constantFrom(0, -3, 1.5, '3', '0', 'x', 2147483648, 3e9, 1e21, null, undefined, true),
+				arbitrary: fc.constantFrom(
+					0,
+					-3,
+					1.5,
+					'3',
+					'0',
+					'x',
+					2147483648,
+					3e9,
+					1e21,
+					null,
+					undefined,
+					true,
+				),
 			},
 		),
 		fc.oneof(

@@ -160,7 +160,10 @@ describe('Yuno limits', () => {
 				at(
 					'callback_url without scheme',
 					{ callback: 'shop.example.com/return' },
-					{ error: 'callbackUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return' },
+					{
+						error:
+							'callbackUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
+					},
 				),
 				at('a listed country', { country: 'UY' }, { body: { country: 'UY' } }),
 				at(
@@ -272,7 +275,10 @@ describe('Yuno limits', () => {
 					name: 'no order id',
 					item: { workflow: 'CHECKOUT' },
 					error: ['merchantOrderId', 'paymentDescription', 'country']
-						.map((path) => `${path}: is required by Yuno on every update (or turn on "Auto-Fill Required Fields" in the options)`)
+						.map(
+							(path) =>
+								`${path}: is required by Yuno on every update (or turn on "Auto-Fill Required Fields" in the options)`,
+						)
 						.join('; '),
 					namesSession: true,
 				},
@@ -305,78 +311,72 @@ describe('Yuno limits', () => {
 
 	// Found by fuzz.yuno.test.js: 5e-11 passes the node's tolerance (1e-6 of a step of 0.0001) and is
 	// sent as it is; it is no multiple of 0.0001 and Yuno refuses it.
-	test(
-		'an amount of float noise (5e-11) is refused or sent as a multiple of 0.0001, never refused by Yuno',
-		async () => {
-			ctx.sandbox.reset();
-			const parameters = {
-				checkoutSessionId: id('={{ $json.sid }}'),
-				updateFields: {
-					merchantOrderId: 'order-1',
-					paymentDescription: 'Two T-shirts',
-					country: 'BR',
-					amount: { amount: { currency: 'BRL', value: '={{ $json.value }}' } },
-				},
-			};
-			const values = [5e-11, -5e-11, 0.0001 - 5e-11];
-			const items = values.map((value, i) => ({ sid: bulkSessionId('yuno', i), value }));
-			const { output, error } = await ctx.run('yuno', parameters, items, {
-				onError: 'continueRegularOutput',
-			});
-			expect(error).toBeUndefined();
-			output.forEach((item, i) => {
-				if (item.json.code === 'INVALID_INPUT') {
-					expect(item.json.error).toMatch(new RegExp(`^\\[item ${i}\\] amount\\.value: `));
-				} else {
-					expect(item.json).toMatchObject({ amount: { currency: 'BRL' } });
-					expect(Number.isInteger(item.json.amount.value * 10_000)).toBe(true);
-				}
-			});
-			expect(ctx.requests().filter((request) => request.status !== 200)).toEqual([]);
-		},
-	);
+	test('an amount of float noise (5e-11) is refused or sent as a multiple of 0.0001, never refused by Yuno', async () => {
+		ctx.sandbox.reset();
+		const parameters = {
+			checkoutSessionId: id('={{ $json.sid }}'),
+			updateFields: {
+				merchantOrderId: 'order-1',
+				paymentDescription: 'Two T-shirts',
+				country: 'BR',
+				amount: { amount: { currency: 'BRL', value: '={{ $json.value }}' } },
+			},
+		};
+		const values = [5e-11, -5e-11, 0.0001 - 5e-11];
+		const items = values.map((value, i) => ({ sid: bulkSessionId('yuno', i), value }));
+		const { output, error } = await ctx.run('yuno', parameters, items, {
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		output.forEach((item, i) => {
+			if (item.json.code === 'INVALID_INPUT') {
+				expect(item.json.error).toMatch(new RegExp(`^\\[item ${i}\\] amount\\.value: `));
+			} else {
+				expect(item.json).toMatchObject({ amount: { currency: 'BRL' } });
+				expect(Number.isInteger(item.json.amount.value * 10_000)).toBe(true);
+			}
+		});
+		expect(ctx.requests().filter((request) => request.status !== 200)).toEqual([]);
+	});
 
 	// Found by fuzz.yuno.test.js: the node checks only the length (36), the page says "UUID, 36 chars".
-	test(
-		'account_id and customer_id are UUIDs: a 36-character text that is no UUID is refused, nothing sent',
-		async () => {
-			ctx.sandbox.reset();
-			const parameters = {
-				checkoutSessionId: id('={{ $json.sid }}'),
-				updateFields: {
-					merchantOrderId: 'order-1',
-					paymentDescription: 'Two T-shirts',
-					country: 'BR',
-					customerId: '={{ $json.customer }}',
-					accountId: '={{ $json.account }}',
-				},
-			};
-			const customer = '3f1c2a9e-4b7d-4e21-9c55-0a8f6d2b7e13';
-			const items = [
-				{ sid: bulkSessionId('yuno', 0), customer: 'x'.repeat(36) },
-				{ sid: bulkSessionId('yuno', 1), account: 'x'.repeat(36) },
-				{ sid: bulkSessionId('yuno', 2), customer },
-			];
-			const { output, error } = await ctx.run('yuno', parameters, items, {
-				onError: 'continueRegularOutput',
-			});
-			expect(error).toBeUndefined();
-			expect(output.map((item) => item.json)).toEqual([
-				{
-					error: expect.stringMatching(/^\[item 0\] [^()]+ \(customerId\): /),
-					code: 'INVALID_INPUT',
-				},
-				{
-					error: expect.stringMatching(/^\[item 1\] [^()]+ \(accountId\): /),
-					code: 'INVALID_INPUT',
-				},
-				expect.objectContaining({ customer_id: customer }),
-			]);
-			expect(ctx.requests().map((request) => request.path)).toEqual([
-				`/checkout/sessions/${items[2].sid}`,
-			]);
-		},
-	);
+	test('account_id and customer_id are UUIDs: a 36-character text that is no UUID is refused, nothing sent', async () => {
+		ctx.sandbox.reset();
+		const parameters = {
+			checkoutSessionId: id('={{ $json.sid }}'),
+			updateFields: {
+				merchantOrderId: 'order-1',
+				paymentDescription: 'Two T-shirts',
+				country: 'BR',
+				customerId: '={{ $json.customer }}',
+				accountId: '={{ $json.account }}',
+			},
+		};
+		const customer = '3f1c2a9e-4b7d-4e21-9c55-0a8f6d2b7e13';
+		const items = [
+			{ sid: bulkSessionId('yuno', 0), customer: 'x'.repeat(36) },
+			{ sid: bulkSessionId('yuno', 1), account: 'x'.repeat(36) },
+			{ sid: bulkSessionId('yuno', 2), customer },
+		];
+		const { output, error } = await ctx.run('yuno', parameters, items, {
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json)).toEqual([
+			{
+				error: expect.stringMatching(/^\[item 0\] [^()]+ \(customerId\): /),
+				code: 'INVALID_INPUT',
+			},
+			{
+				error: expect.stringMatching(/^\[item 1\] [^()]+ \(accountId\): /),
+				code: 'INVALID_INPUT',
+			},
+			expect.objectContaining({ customer_id: customer }),
+		]);
+		expect(ctx.requests().map((request) => request.path)).toEqual([
+			`/checkout/sessions/${items[2].sid}`,
+		]);
+	});
 });
 
 describe('Speed limits', () => {
@@ -458,7 +458,8 @@ describe('Speed limits', () => {
 				{
 					name: 'redirect to no URL',
 					item: { after: 'redirect', url: 'shop.example.com/thanks' },
-					error: 'successUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
+					error:
+						'successUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
 				},
 				{
 					name: 'an unknown choice',
@@ -509,29 +510,28 @@ describe('Speed limits', () => {
 
 	// Found by fuzz.speed.test.js: n8n's HTTP client (axios) drops these keys from JSON bodies, so
 	// the item reported success while the key never reached Speed.
-	test(
-		'metadata keys __proto__, constructor and prototype are refused, not silently dropped',
-		async () => {
-			ctx.sandbox.reset();
-			const parameters = {
-				checkoutSessionId: id('={{ $json.sid }}'),
-				updateFields: { metadata: { pair: [{ key: '={{ $json.key }}', value: 'v' }] } },
-			};
-			const keys = ['__proto__', 'constructor', 'prototype'];
-			const items = keys.map((key, i) => ({ sid: bulkSessionId('speed', i), key }));
-			const { output, error } = await ctx.run('speed', parameters, items, {
-				onError: 'continueRegularOutput',
-			});
-			expect(error).toBeUndefined();
-			expect(output.map((item) => item.json)).toEqual(
-				keys.map((_, i) => ({
-					error: expect.stringMatching(new RegExp(`^\\[item ${i}\\] [^()]+ \\(metadata\\[0\\]\\.key\\): `)),
-					code: 'INVALID_INPUT',
-				})),
-			);
-			expect(ctx.requests()).toEqual([]);
-		},
-	);
+	test('metadata keys __proto__, constructor and prototype are refused, not silently dropped', async () => {
+		ctx.sandbox.reset();
+		const parameters = {
+			checkoutSessionId: id('={{ $json.sid }}'),
+			updateFields: { metadata: { pair: [{ key: '={{ $json.key }}', value: 'v' }] } },
+		};
+		const keys = ['__proto__', 'constructor', 'prototype'];
+		const items = keys.map((key, i) => ({ sid: bulkSessionId('speed', i), key }));
+		const { output, error } = await ctx.run('speed', parameters, items, {
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json)).toEqual(
+			keys.map((_, i) => ({
+				error: expect.stringMatching(
+					new RegExp(`^\\[item ${i}\\] [^()]+ \\(metadata\\[0\\]\\.key\\): `),
+				),
+				code: 'INVALID_INPUT',
+			})),
+		);
+		expect(ctx.requests()).toEqual([]);
+	});
 });
 
 describe('Upag limits', () => {
@@ -695,7 +695,11 @@ describe('Create limits (issue 12)', () => {
 			currency: 'USD',
 			additionalFields: { statementDescriptor: '={{ $json.tag }}', ttl: '={{ $json.ttl }}' },
 		});
-		const at = (name, item, expected = {}) => ({ name, item: { tag: name, amount: 10, ttl: 600, ...item }, ...expected });
+		const at = (name, item, expected = {}) => ({
+			name,
+			item: { tag: name, amount: 10, ttl: 600, ...item },
+			...expected,
+		});
 		await expectCases(
 			'speed',
 			parameters,
@@ -707,7 +711,10 @@ describe('Create limits (issue 12)', () => {
 				at('amount 0', { amount: 0 }, { body: { amount: 0 } }),
 				at('amount -0.01', { amount: -0.01 }, { error: 'amount: must be 0 or more' }),
 			],
-			{ sessionOf: (item) => item.tag, requestSession: (request) => request.body?.statement_descriptor },
+			{
+				sessionOf: (item) => item.tag,
+				requestSession: (request) => request.body?.statement_descriptor,
+			},
 		);
 	});
 
@@ -718,27 +725,73 @@ describe('Create limits (issue 12)', () => {
 			country: 'BR',
 			additionalFields: { callbackUrl: '={{ $json.callback }}' },
 		});
-		const url = (length) => `https://shop.example/${'a'.repeat(length - 'https://shop.example/'.length)}`;
-		const at = (name, item, expected = {}) => ({ name, item: { order: `order-${name}`, description: 'Two shirts', ...item }, ...expected });
+		const url = (length) =>
+			`https://shop.example/${'a'.repeat(length - 'https://shop.example/'.length)}`;
+		const at = (name, item, expected = {}) => ({
+			name,
+			item: { order: `order-${name}`, description: 'Two shirts', ...item },
+			...expected,
+		});
 		await expectCases(
 			'yuno',
 			parameters,
 			[
 				at('description of 3', { description: 'abc' }, { body: { payment_description: 'abc' } }),
-				at('description of 2', { description: 'ab' }, { error: 'paymentDescription: must be at least 3 characters' }),
-				at('description of 255', { description: 'd'.repeat(255) }, { body: { payment_description: 'd'.repeat(255) } }),
-				at('description of 256', { description: 'd'.repeat(256) }, { error: 'paymentDescription: must be at most 255 characters' }),
-				at('order id of 255', { order: 'o'.repeat(255) }, { body: { merchant_order_id: 'o'.repeat(255) } }),
+				at(
+					'description of 2',
+					{ description: 'ab' },
+					{ error: 'paymentDescription: must be at least 3 characters' },
+				),
+				at(
+					'description of 255',
+					{ description: 'd'.repeat(255) },
+					{ body: { payment_description: 'd'.repeat(255) } },
+				),
+				at(
+					'description of 256',
+					{ description: 'd'.repeat(256) },
+					{ error: 'paymentDescription: must be at most 255 characters' },
+				),
+				at(
+					'order id of 255',
+					{ order: 'o'.repeat(255) },
+					{ body: { merchant_order_id: 'o'.repeat(255) } },
+				),
 				at('callback of 526', { callback: url(526) }, { body: { callback_url: url(526) } }),
-				at('callback of 527', { callback: url(527) }, { error: 'callbackUrl: must be at most 526 characters' }),
+				at(
+					'callback of 527',
+					{ callback: url(527) },
+					{ error: 'callbackUrl: must be at most 526 characters' },
+				),
 			],
-			{ sessionOf: (item) => item.order, requestSession: (request) => request.body?.merchant_order_id },
+			{
+				sessionOf: (item) => item.order,
+				requestSession: (request) => request.body?.merchant_order_id,
+			},
 		);
-		const rows = (count) => ({ pair: Array.from({ length: count }, (_, index) => ({ key: `k${index}`, value: 'v' })) });
-		const fifty = await ctx.run('yuno', create({ merchantOrderId: 'order-50', paymentDescription: 'Fifty rows', country: 'BR', additionalFields: { metadata: rows(50) } }));
+		const rows = (count) => ({
+			pair: Array.from({ length: count }, (_, index) => ({ key: `k${index}`, value: 'v' })),
+		});
+		const fifty = await ctx.run(
+			'yuno',
+			create({
+				merchantOrderId: 'order-50',
+				paymentDescription: 'Fifty rows',
+				country: 'BR',
+				additionalFields: { metadata: rows(50) },
+			}),
+		);
 		expect(fifty.error).toBeUndefined();
 		expect(ctx.requests().at(-1).body.metadata).toHaveLength(50);
-		const fiftyOne = await ctx.run('yuno', create({ merchantOrderId: 'order-51', paymentDescription: 'Too many', country: 'BR', additionalFields: { metadata: rows(51) } }));
+		const fiftyOne = await ctx.run(
+			'yuno',
+			create({
+				merchantOrderId: 'order-51',
+				paymentDescription: 'Too many',
+				country: 'BR',
+				additionalFields: { metadata: rows(51) },
+			}),
+		);
 		expect(fiftyOne.error.message).toMatch(/\(metadata\): must have at most 50 rows/);
 	});
 });

@@ -13,8 +13,16 @@ describe('capacity model (unit, no timing)', () => {
 	test('works on N at once, queues the rest first in first out, and refuses past the queue', async () => {
 		const capacity = new Capacity({ concurrent: 2, queue: 2, overflow: 503 });
 		const order = [];
-		const entered = [1, 2, 3, 4, 5].map((n) => capacity.enter().then((leave) => (order.push(n), leave)));
-		const [first, second, , , refused] = await Promise.all([entered[0], entered[1], Promise.resolve(), Promise.resolve(), entered[4]]);
+		const entered = [1, 2, 3, 4, 5].map((n) =>
+			capacity.enter().then((leave) => (order.push(n), leave)),
+		);
+		const [first, second, , , refused] = await Promise.all([
+			entered[0],
+			entered[1],
+			Promise.resolve(),
+			Promise.resolve(),
+			entered[4],
+		]);
 		expect(refused).toBeNull();
 		expect(order).toEqual([1, 2, 5]);
 		expect(capacity.waiting).toHaveLength(2);
@@ -41,14 +49,21 @@ describe('capacity model (unit, no timing)', () => {
 
 describe('capacity model in the sandbox', () => {
 	const ctx = useSandbox();
-	const put = () => ctx.api('upag').put(`/checkout-sessions/${UPAG_OPEN}`, { cancelUrl: 'https://shop.test/c' });
+	const put = () =>
+		ctx.api('upag').put(`/checkout-sessions/${UPAG_OPEN}`, { cancelUrl: 'https://shop.test/c' });
 
 	test('capacity 2, queue 1: of 5 requests at once, 3 are answered and 2 refused with 503 in the provider shape', async () => {
-		ctx.sandbox.configure({ latencyMs: 100, capacity: { concurrent: 2, queue: 1 }, timelineMs: 50 });
+		ctx.sandbox.configure({
+			latencyMs: 100,
+			capacity: { concurrent: 2, queue: 1 },
+			timelineMs: 50,
+		});
 		const answers = await Promise.all(Array.from({ length: 5 }, put));
 		const statuses = answers.map((res) => res.status).sort();
 		expect(statuses).toEqual([200, 200, 200, 503, 503]);
-		expect(answers.find((res) => res.status === 503).data).toEqual({ message: 'Service unavailable' });
+		expect(answers.find((res) => res.status === 503).data).toEqual({
+			message: 'Service unavailable',
+		});
 		// Two worked on and one waiting stay in flight until the first answers (refusals may go sooner).
 		expect(ctx.sandbox.stats.maxInFlight).toBeGreaterThanOrEqual(3);
 		// The timeline saw the same most in flight, five answers with their latency, and two refusals.
@@ -64,7 +79,10 @@ describe('capacity model in the sandbox', () => {
 		const answered = [];
 		await Promise.all(
 			[0, 1, 2].map((n) =>
-				ctx.api('upag').put(`/checkout-sessions/${UPAG_OPEN}`, { cancelUrl: `https://shop.test/${n}` }).then(() => answered.push(n)),
+				ctx
+					.api('upag')
+					.put(`/checkout-sessions/${UPAG_OPEN}`, { cancelUrl: `https://shop.test/${n}` })
+					.then(() => answered.push(n)),
 			),
 		);
 		expect(answered.indexOf(2)).toBe(2);
@@ -88,21 +106,41 @@ describe('capacity model in the sandbox', () => {
 	});
 
 	test('configure() refuses unknown capacity settings', () => {
-		expect(() => ctx.sandbox.configure({ capacity: { concurrent: 1.5 } })).toThrow('capacity.concurrent');
+		expect(() => ctx.sandbox.configure({ capacity: { concurrent: 1.5 } })).toThrow(
+			'capacity.concurrent',
+		);
 		expect(() => ctx.sandbox.configure({ timelineMs: -1 })).toThrow('timelineMs');
 	});
 });
 
 describe('capacity flags of the CLI', () => {
 	test('--capacity 1 --queue 0 --over-capacity 503: a second request at once is refused', async () => {
-		const child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/cli.js'), '--port', '0', '--latency-ms', '100', '--capacity', '1', '--queue', '0', '--over-capacity', '503']);
+		const child = spawn(process.execPath, [
+			path.join(__dirname, '../../sandbox/cli.js'),
+			'--port',
+			'0',
+			'--latency-ms',
+			'100',
+			'--capacity',
+			'1',
+			'--queue',
+			'0',
+			'--over-capacity',
+			'503',
+		]);
 		let out = '';
-		await new Promise((resolve) => child.stdout.on('data', (chunk) => (out += chunk).includes('Ctrl-C') && resolve()));
+		await new Promise((resolve) =>
+			child.stdout.on('data', (chunk) => (out += chunk).includes('Ctrl-C') && resolve()),
+		);
 		try {
 			expect(out).toContain('capacity 1 at once (queue 0, then 503)');
 			const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)[1];
 			const headers = { Authorization: `Bearer ${SANDBOX_KEYS.upag.token}` };
-			const get = () => axios.get(`${url}/upag/v1/checkout-sessions/cs_open_1`, { headers, validateStatus: () => true });
+			const get = () =>
+				axios.get(`${url}/upag/v1/checkout-sessions/cs_open_1`, {
+					headers,
+					validateStatus: () => true,
+				});
 			const statuses = (await Promise.all([get(), get()])).map((res) => res.status).sort();
 			expect(statuses).toEqual([200, 503]);
 		} finally {
@@ -111,7 +149,13 @@ describe('capacity flags of the CLI', () => {
 	});
 
 	test('--queue without --capacity is refused', async () => {
-		const child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/cli.js'), '--port', '0', '--queue', '4']);
+		const child = spawn(process.execPath, [
+			path.join(__dirname, '../../sandbox/cli.js'),
+			'--port',
+			'0',
+			'--queue',
+			'4',
+		]);
 		let stderr = '';
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		const code = await new Promise((resolve) => child.on('exit', resolve));

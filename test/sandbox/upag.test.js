@@ -132,16 +132,8 @@ describe('Upag sandbox', () => {
 			{ paymentMethods: 'pix' },
 			'paymentMethods must be an array, got string',
 		],
-		[
-			'an invalid successUrl',
-			{ successUrl: 'not a url' },
-			'successUrl must be a valid URL',
-		],
-		[
-			'a relative cancelUrl',
-			{ cancelUrl: '/thanks' },
-			'cancelUrl must be a valid URL',
-		],
+		['an invalid successUrl', { successUrl: 'not a url' }, 'successUrl must be a valid URL'],
+		['a relative cancelUrl', { cancelUrl: '/thanks' }, 'cancelUrl must be a valid URL'],
 		['a null customerId', { customerId: null }, 'customerId must not be null'],
 		['an unknown field', { metadata: { a: 'b' } }, 'metadata is not a known field'],
 		[

@@ -41,24 +41,37 @@ async function fire(options) {
 	return { status: response.status, json: await response.json() };
 }
 
-test('fires a Speed event signed as the docs describe and reports the receiver\'s answer', async () => {
+test("fires a Speed event signed as the docs describe and reports the receiver's answer", async () => {
 	const { status, json } = await fire({ provider: 'speed', url: receiverUrl() });
 	expect(status).toBe(200);
 	expect(json).toMatchObject({ status: 202, body: 'got it' });
 	const [call] = received;
-	const { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': signature } = call.headers;
+	const {
+		'webhook-id': id,
+		'webhook-timestamp': ts,
+		'webhook-signature': signature,
+	} = call.headers;
 	const key = Buffer.from(WEBHOOK_SECRETS.speed.slice('wsec_'.length), 'base64');
-	const expected = crypto.createHmac('sha256', key).update(Buffer.concat([Buffer.from(`${id}.${ts}.`), call.body])).digest('base64');
+	const expected = crypto
+		.createHmac('sha256', key)
+		.update(Buffer.concat([Buffer.from(`${id}.${ts}.`), call.body]))
+		.digest('base64');
 	expect(signature).toBe(`v1,${expected}`);
 	expect(Math.abs(Number(ts) - Date.now() / 1000)).toBeLessThan(60);
-	expect(JSON.parse(call.body.toString())).toMatchObject({ object: 'events', event_type: 'checkout_session.paid' });
+	expect(JSON.parse(call.body.toString())).toMatchObject({
+		object: 'events',
+		event_type: 'checkout_session.paid',
+	});
 	expect(call.body.toString()).toBe(json.sent.body);
 });
 
 test('Yuno: x-hmac-signature over the raw body, x-api-key and x-secret', async () => {
 	await fire({ provider: 'yuno', url: receiverUrl() });
 	const [call] = received;
-	const hmac = crypto.createHmac('sha256', WEBHOOK_SECRETS.yuno.hmacClientSecret).update(call.body).digest('base64');
+	const hmac = crypto
+		.createHmac('sha256', WEBHOOK_SECRETS.yuno.hmacClientSecret)
+		.update(call.body)
+		.digest('base64');
 	expect(call.headers).toMatchObject({
 		'x-hmac-signature': hmac,
 		'x-api-key': WEBHOOK_SECRETS.yuno.apiKey,
@@ -80,17 +93,33 @@ test('a given event is sent byte for byte', async () => {
 });
 
 test('spoiled variants: no auth headers, another secret, one changed byte, an hour off', async () => {
-	const event = JSON.stringify({ id: 'evt_1', event_type: 'payment.created', data: { object: { amount: 12 } } });
+	const event = JSON.stringify({
+		id: 'evt_1',
+		event_type: 'payment.created',
+		data: { object: { amount: 12 } },
+	});
 	const sent = {};
 	for (const variant of VARIANTS) {
-		sent[variant] = (await fire({ provider: 'speed', url: receiverUrl(), event, variant })).json.sent;
+		sent[variant] = (
+			await fire({ provider: 'speed', url: receiverUrl(), event, variant })
+		).json.sent;
 	}
 	expect(sent.unsigned.headers['webhook-signature']).toBeUndefined();
-	expect(sent.wrongSecret.headers['webhook-signature']).not.toBe(sent.genuine.headers['webhook-signature']);
-	const diff = [...Buffer.from(sent.tampered.body)].filter((byte, i) => byte !== Buffer.from(event)[i]);
+	expect(sent.wrongSecret.headers['webhook-signature']).not.toBe(
+		sent.genuine.headers['webhook-signature'],
+	);
+	const diff = [...Buffer.from(sent.tampered.body)].filter(
+		(byte, i) => byte !== Buffer.from(event)[i],
+	);
 	expect(diff).toHaveLength(1);
-	expect(Number(sent.stale.headers['webhook-timestamp'])).toBeCloseTo(Number(sent.genuine.headers['webhook-timestamp']) - 3600, -1);
-	expect(Number(sent.future.headers['webhook-timestamp'])).toBeCloseTo(Number(sent.genuine.headers['webhook-timestamp']) + 3600, -1);
+	expect(Number(sent.stale.headers['webhook-timestamp'])).toBeCloseTo(
+		Number(sent.genuine.headers['webhook-timestamp']) - 3600,
+		-1,
+	);
+	expect(Number(sent.future.headers['webhook-timestamp'])).toBeCloseTo(
+		Number(sent.genuine.headers['webhook-timestamp']) + 3600,
+		-1,
+	);
 	expect(received).toHaveLength(VARIANTS.length);
 });
 
@@ -104,36 +133,81 @@ test('bad requests to the control endpoint are answered 400', async () => {
 describe("Yuno's webhooks API (create, retrieve, delete)", () => {
 	const { SANDBOX_KEYS } = require('../../sandbox');
 	const keys = SANDBOX_KEYS.yuno;
-	const headers = { 'public-api-key': keys.publicApiKey, 'private-secret-key': keys.privateSecretKey, 'content-type': 'application/json' };
+	const headers = {
+		'public-api-key': keys.publicApiKey,
+		'private-secret-key': keys.privateSecretKey,
+		'content-type': 'application/json',
+	};
 	const yuno = async (method, path, body) => {
-		const response = await fetch(`${sandbox.baseUrls.yuno}${path}`, { method, headers, body: body && JSON.stringify(body) });
+		const response = await fetch(`${sandbox.baseUrls.yuno}${path}`, {
+			method,
+			headers,
+			body: body && JSON.stringify(body),
+		});
 		return { status: response.status, body: await response.json().catch(() => null) };
 	};
-	const input = { account_id: keys.accountId, name: 'listener', url: 'https://shop.example/hook', hmac_client_secret: 'h', payment_triggers: ['PURCHASE'] };
+	const input = {
+		account_id: keys.accountId,
+		name: 'listener',
+		url: 'https://shop.example/hook',
+		hmac_client_secret: 'h',
+		payment_triggers: ['PURCHASE'],
+	};
 	const q = `?account_id=${keys.accountId}`;
 
 	afterEach(() => sandbox.reset());
 
 	test('create answers 201 with the secrets masked; retrieve, list and delete see it; reset forgets it', async () => {
 		const created = await yuno('POST', '/webhooks', input);
-		expect(created).toMatchObject({ status: 201, body: { name: 'listener', state: 'ACTIVE', url: input.url, hmac_client_secret: '***', api_key: null, payment_triggers: ['PURCHASE'] } });
+		expect(created).toMatchObject({
+			status: 201,
+			body: {
+				name: 'listener',
+				state: 'ACTIVE',
+				url: input.url,
+				hmac_client_secret: '***',
+				api_key: null,
+				payment_triggers: ['PURCHASE'],
+			},
+		});
 		const { id } = created.body;
 		expect(await yuno('GET', `/webhooks/${id}${q}`)).toMatchObject({ status: 200, body: { id } });
 		expect((await yuno('GET', `/webhooks${q}`)).body.map((w) => w.id)).toEqual([id]);
-		expect(await yuno('DELETE', `/webhooks/${id}${q}`)).toMatchObject({ status: 200, body: { id } });
-		expect(await yuno('GET', `/webhooks/${id}${q}`)).toMatchObject({ status: 404, body: { code: 'WEBHOOK_NOT_FOUND' } });
+		expect(await yuno('DELETE', `/webhooks/${id}${q}`)).toMatchObject({
+			status: 200,
+			body: { id },
+		});
+		expect(await yuno('GET', `/webhooks/${id}${q}`)).toMatchObject({
+			status: 404,
+			body: { code: 'WEBHOOK_NOT_FOUND' },
+		});
 		await yuno('POST', '/webhooks', input);
 		sandbox.reset();
 		expect((await yuno('GET', `/webhooks${q}`)).body).toEqual([]);
 	});
 
 	test('refusals: no trigger, an unknown trigger, a bad URL, another account, a name taken', async () => {
-		expect((await yuno('POST', '/webhooks', { ...input, payment_triggers: [] })).body.code).toBe('WEBHOOK_INVALID_TRIGGER');
-		expect((await yuno('POST', '/webhooks', { ...input, payment_triggers: ['FRAUD_SCREENING'] })).body.code).toBe('WEBHOOK_INVALID_TRIGGER');
+		expect((await yuno('POST', '/webhooks', { ...input, payment_triggers: [] })).body.code).toBe(
+			'WEBHOOK_INVALID_TRIGGER',
+		);
+		expect(
+			(await yuno('POST', '/webhooks', { ...input, payment_triggers: ['FRAUD_SCREENING'] })).body
+				.code,
+		).toBe('WEBHOOK_INVALID_TRIGGER');
 		expect((await yuno('POST', '/webhooks', { ...input, url: 'ftp://x' })).status).toBe(400);
-		expect((await yuno('POST', '/webhooks', { ...input, account_id: '11111111-1111-4111-8111-111111111111' })).body.code).toBe('INVALID_ACCOUNT_ID');
+		expect(
+			(
+				await yuno('POST', '/webhooks', {
+					...input,
+					account_id: '11111111-1111-4111-8111-111111111111',
+				})
+			).body.code,
+		).toBe('INVALID_ACCOUNT_ID');
 		expect((await yuno('POST', '/webhooks', input)).status).toBe(201);
-		expect(await yuno('POST', '/webhooks', input)).toMatchObject({ status: 409, body: { code: 'WEBHOOK_ALREADY_EXISTS' } });
+		expect(await yuno('POST', '/webhooks', input)).toMatchObject({
+			status: 409,
+			body: { code: 'WEBHOOK_ALREADY_EXISTS' },
+		});
 		expect((await yuno('GET', '/webhooks/1')).body.code).toBe('WEBHOOK_INVALID_REQUEST');
 	});
 });

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 const { SANDBOX_KEYS, SEEDED, bulkSessionId } = require('../../sandbox');
@@ -346,7 +347,9 @@ describe('Yuno sandbox', () => {
 	});
 
 	test("undocumented routes (a one-time token's GET) answer a bare 404 (this project's assumption)", async () => {
-		const res = await ctx.api('yuno').get(`/checkout/sessions/${OPEN}/token`, { responseType: 'text' });
+		const res = await ctx
+			.api('yuno')
+			.get(`/checkout/sessions/${OPEN}/token`, { responseType: 'text' });
 		expect(res.status).toBe(404);
 		expect(res.data).toBe('');
 		expect(res.headers['content-length']).toBe('0');
@@ -358,16 +361,33 @@ describe('Yuno sandbox', () => {
 		expect(Array.isArray(res.data)).toBe(true);
 		for (const method of res.data) {
 			expect(Object.keys(method).sort()).toEqual(
-				['name', 'vaulted_token', 'description', 'type', 'category', 'icon', 'last_successfully_used', 'last_successfully_used_at', 'checkout', 'preferred'].sort(),
+				[
+					'name',
+					'vaulted_token',
+					'description',
+					'type',
+					'category',
+					'icon',
+					'last_successfully_used',
+					'last_successfully_used_at',
+					'checkout',
+					'preferred',
+				].sort(),
 			);
 			expect(method.checkout.session).toBe(OPEN);
 		}
-		const filtered = await ctx.api('yuno').get(`/checkout/sessions/${OPEN}/payment-methods`, { params: { category: 'CARD' } });
+		const filtered = await ctx
+			.api('yuno')
+			.get(`/checkout/sessions/${OPEN}/payment-methods`, { params: { category: 'CARD' } });
 		expect(filtered.data.map((method) => method.category)).toEqual(['CARD']);
-		const unknown = await ctx.api('yuno').get(`/checkout/sessions/${SEEDED.yuno.unknown}/payment-methods`);
+		const unknown = await ctx
+			.api('yuno')
+			.get(`/checkout/sessions/${SEEDED.yuno.unknown}/payment-methods`);
 		expect(unknown.status).toBe(400);
 		expect(unknown.data.code).toBe('CHECKOUT_SESSION_NOT_FOUND');
-		const expired = await ctx.api('yuno').get(`/checkout/sessions/${SEEDED.yuno.refusing[0].id}/payment-methods`);
+		const expired = await ctx
+			.api('yuno')
+			.get(`/checkout/sessions/${SEEDED.yuno.refusing[0].id}/payment-methods`);
 		expect(expired.data.code).toBe('CHECKOUT_SESSION_NOT_FOUND');
 	});
 

@@ -33,7 +33,9 @@ function auto(ceiling = AUTO_CEILING) {
 const fastClean = () => ({ latencyMs: 150 });
 
 /** Handles `capacity` at once at `base` ms; the rest queue, so latency grows with what is in flight. */
-const queueing = (capacity, base = 150) => (inFlight) => ({ latencyMs: base * Math.max(1, inFlight / capacity) });
+const queueing =
+	(capacity, base = 150) =>
+	(inFlight) => ({ latencyMs: base * Math.max(1, inFlight / capacity) });
 
 describe('Auto concurrency', () => {
 	test(`starts at ${AUTO_START} and grows to its ceiling (${AUTO_CEILING}) on a fast clean server within a few round trips`, () => {
@@ -47,33 +49,46 @@ describe('Auto concurrency', () => {
 		for (const ceiling of [1, 3, 10, 64]) {
 			const controller = auto(ceiling);
 			let seed = ceiling;
-			const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+			const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 			const statuses = [200, 200, 200, 200, 404, 500, 429, 502, 503, 504, 'timeout'];
 			const chaotic = () => ({
 				latencyMs: random() * 1000,
 				status: statuses[Math.floor(random() * statuses.length)],
 			});
-			const limits = simulate(controller, chaotic, 400).concat(simulate(controller, fastClean, 100));
+			const limits = simulate(controller, chaotic, 400).concat(
+				simulate(controller, fastClean, 100),
+			);
 			expect(Math.max(...limits)).toBeLessThanOrEqual(ceiling);
 			expect(Math.min(...limits)).toBeGreaterThanOrEqual(1);
 			expect(limits.at(-1)).toBe(ceiling);
 		}
 	});
 
-	test.each([429, 502, 503, 504, 'timeout'])('halves on %s, then grows back one per round trip', (status) => {
-		const controller = auto();
-		simulate(controller, fastClean, 5);
-		expect(controller.limit).toBe(64);
-		simulate(controller, (inFlight, i) => ({ latencyMs: 150, status: i === 0 ? status : 200 }), 1);
-		expect(controller.limit).toBe(32);
-		expect(controller.changes.at(-1)).toMatchObject({ limit: 32, reason: 'overload' });
-		// After a sign of trouble it no longer doubles: additive growth.
-		expect(simulate(controller, fastClean, 4)).toEqual([32, 33, 34, 35]);
-	});
+	test.each([429, 502, 503, 504, 'timeout'])(
+		'halves on %s, then grows back one per round trip',
+		(status) => {
+			const controller = auto();
+			simulate(controller, fastClean, 5);
+			expect(controller.limit).toBe(64);
+			simulate(
+				controller,
+				(inFlight, i) => ({ latencyMs: 150, status: i === 0 ? status : 200 }),
+				1,
+			);
+			expect(controller.limit).toBe(32);
+			expect(controller.changes.at(-1)).toMatchObject({ limit: 32, reason: 'overload' });
+			// After a sign of trouble it no longer doubles: additive growth.
+			expect(simulate(controller, fastClean, 4)).toEqual([32, 33, 34, 35]);
+		},
+	);
 
 	test('statuses that are not overload (400, 404, 409, 500) do not shrink it', () => {
 		const controller = auto();
-		const limits = simulate(controller, (inFlight, i) => ({ latencyMs: 150, status: [400, 404, 409, 500][i % 4] }), 6);
+		const limits = simulate(
+			controller,
+			(inFlight, i) => ({ latencyMs: 150, status: [400, 404, 409, 500][i % 4] }),
+			6,
+		);
 		expect(limits).toEqual([4, 8, 16, 32, 64, 64]);
 	});
 
@@ -125,19 +140,32 @@ describe('the Concurrency and Max Concurrent Requests options', () => {
 
 	test('Auto by default, up to the ceiling', () => {
 		expect(concurrencySetting(node, {}, 16)).toEqual({ mode: 'auto', ceiling: AUTO_CEILING });
-		expect(concurrencySetting(node, { concurrency: 'auto' }, 16)).toEqual({ mode: 'auto', ceiling: AUTO_CEILING });
+		expect(concurrencySetting(node, { concurrency: 'auto' }, 16)).toEqual({
+			mode: 'auto',
+			ceiling: AUTO_CEILING,
+		});
 	});
 
 	test('a workflow saved with a number and no Concurrency keeps that fixed number', () => {
-		expect(concurrencySetting(node, { maxConcurrentRequests: 8 }, 8)).toEqual({ mode: 'fixed', limit: 8 });
+		expect(concurrencySetting(node, { maxConcurrentRequests: 8 }, 8)).toEqual({
+			mode: 'fixed',
+			limit: 8,
+		});
 	});
 
 	test('Fixed uses Max Concurrent Requests (16 when not set); Auto with a number uses it as its ceiling', () => {
-		expect(concurrencySetting(node, { concurrency: 'fixed' }, 16)).toEqual({ mode: 'fixed', limit: 16 });
-		expect(concurrencySetting(node, { concurrency: 'auto', maxConcurrentRequests: 10 }, 10)).toEqual({ mode: 'auto', ceiling: 10 });
+		expect(concurrencySetting(node, { concurrency: 'fixed' }, 16)).toEqual({
+			mode: 'fixed',
+			limit: 16,
+		});
+		expect(
+			concurrencySetting(node, { concurrency: 'auto', maxConcurrentRequests: 10 }, 10),
+		).toEqual({ mode: 'auto', ceiling: 10 });
 	});
 
 	test('any other value is refused by name', () => {
-		expect(() => concurrencySetting(node, { concurrency: 'fast' }, 16)).toThrow('The option "Concurrency" must be "auto" or "fixed"; it is "fast"');
+		expect(() => concurrencySetting(node, { concurrency: 'fast' }, 16)).toThrow(
+			'The option "Concurrency" must be "auto" or "fixed"; it is "fast"',
+		);
 	});
 });

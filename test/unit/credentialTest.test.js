@@ -16,14 +16,20 @@ const workflow = new Workflow({
 	nodes: [],
 	connections: {},
 	active: false,
-	nodeTypes: { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) },
+	nodeTypes: {
+		getByName: () => undefined,
+		getByNameAndVersion: () => undefined,
+		getKnownTypes: () => ({}),
+	},
 });
 const node = { id: 'n', name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
 
 /** The base URL n8n would use for the credential test, given these credential values. */
 function testBaseUrl(type, credentials) {
 	const { test } = new (credentialClass(`${type}Api`))();
-	return workflow.expression.getSimpleParameterValue(node, test.request.baseURL, 'internal', { $credentials: credentials });
+	return workflow.expression.getSimpleParameterValue(node, test.request.baseURL, 'internal', {
+		$credentials: credentials,
+	});
 }
 
 const OVERRIDES = [
@@ -52,15 +58,23 @@ const REFUSED_BY_RULE = [
 describe.each(Object.keys(providers))('%s credential test Base URL', (type) => {
 	const environments = type === 'yuno' ? ['sandbox', 'production', 'eu'] : [undefined];
 
-	test.each(environments)('without an override it is the documented URL (environment %s)', (environment) => {
-		const credentials = { environment, baseUrl: '' };
-		expect(testBaseUrl(type, credentials)).toBe(baseUrlFor(providers[type], credentials));
-	});
+	test.each(environments)(
+		'without an override it is the documented URL (environment %s)',
+		(environment) => {
+			const credentials = { environment, baseUrl: '' };
+			expect(testBaseUrl(type, credentials)).toBe(baseUrlFor(providers[type], credentials));
+		},
+	);
 
-	test.each(OVERRIDES)('override %j: the same URL as the nodes use, or refused by both', (baseUrl) => {
-		const credentials = { environment: 'sandbox', baseUrl };
-		expect(testBaseUrl(type, credentials)).toBe(baseUrlFor(providers[type], credentials) ?? REFUSED_BASE_URL);
-	});
+	test.each(OVERRIDES)(
+		'override %j: the same URL as the nodes use, or refused by both',
+		(baseUrl) => {
+			const credentials = { environment: 'sandbox', baseUrl };
+			expect(testBaseUrl(type, credentials)).toBe(
+				baseUrlFor(providers[type], credentials) ?? REFUSED_BASE_URL,
+			);
+		},
+	);
 
 	test.each(REFUSED_BY_RULE)('override %j is refused', (baseUrl) => {
 		expect(testBaseUrl(type, { environment: 'sandbox', baseUrl })).toBe(REFUSED_BASE_URL);

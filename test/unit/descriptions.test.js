@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * What a user reads in the editor: every text of every node and credential description, the
  * codex search aliases, and the field labels errors are named by.
@@ -39,10 +40,23 @@ const descriptionOf = (node) => nodeTypes.getByName(`${PACKAGE}.${node}`).descri
 /** Every human-readable string in a description tree, with where it sits. */
 function texts(value, where = '', found = []) {
 	if (typeof value === 'string') found.push([where, value]);
-	else if (Array.isArray(value)) value.forEach((entry, index) => texts(entry, `${where}[${index}]`, found));
+	else if (Array.isArray(value))
+		value.forEach((entry, index) => texts(entry, `${where}[${index}]`, found));
 	else if (value && typeof value === 'object') {
 		for (const [key, entry] of Object.entries(value)) {
-			if (['displayName', 'description', 'hint', 'placeholder', 'name', 'action', 'subtitle', 'errorMessage'].includes(key) || typeof entry === 'object')
+			if (
+				[
+					'displayName',
+					'description',
+					'hint',
+					'placeholder',
+					'name',
+					'action',
+					'subtitle',
+					'errorMessage',
+				].includes(key) ||
+				typeof entry === 'object'
+			)
 				texts(entry, `${where}.${key}`, found);
 		}
 	}
@@ -57,38 +71,61 @@ describe('no text that HTML would swallow', () => {
 
 	test('every node and credential of the package is checked', () => {
 		const names = classes.map(([name]) => name).join(' ');
-		for (const expected of ['Sprintcheckout', 'SpeedTrigger', 'YunoApi', 'UpagApi']) expect(names).toContain(expected);
+		for (const expected of ['Sprintcheckout', 'SpeedTrigger', 'YunoApi', 'UpagApi'])
+			expect(names).toContain(expected);
 		expect(classes.length).toBeGreaterThanOrEqual(8 + Object.keys(credentialClasses()).length);
 	});
 
 	test.each(classes)('%s', (_, instance) => {
-		const described = instance.description ?? { displayName: instance.displayName, properties: instance.properties };
+		const described = instance.description ?? {
+			displayName: instance.displayName,
+			properties: instance.properties,
+		};
 		const bad = texts(described).filter(([, text]) => SWALLOWED.test(text));
 		expect(bad).toEqual([]);
 	});
 
 	test('the check itself catches the forms the editor swallows', () => {
-		for (const text of ['…/?uid=<session ID>', 'Bearer <token>', 'a &amp; b', '&#60;x']) expect(SWALLOWED.test(text)).toBe(true);
-		for (const text of ['a < b', 'x & y', 'Amount › Currency', '3 to 526 characters']) expect(SWALLOWED.test(text)).toBe(false);
+		for (const text of ['…/?uid=<session ID>', 'Bearer <token>', 'a &amp; b', '&#60;x'])
+			expect(SWALLOWED.test(text)).toBe(true);
+		for (const text of ['a < b', 'x & y', 'Amount › Currency', '3 to 526 characters'])
+			expect(SWALLOWED.test(text)).toBe(false);
 	});
 });
 
 describe('search aliases in each codex file', () => {
 	const BRANDS = { sprintcheckout: 'Sprintcheckout', speed: 'Speed', yuno: 'Yuno', upag: 'Upag' };
-	test.each(NODES.flatMap((node) => [[node, ''], [node, 'Trigger']]))(
+	test.each(
+		NODES.flatMap((node) => [
+			[node, ''],
+			[node, 'Trigger'],
+		]),
+	)(
 		'%s%s is found by checkout, checkout session, payment, payment link and its brand',
 		(node, kind) => {
 			const folder = FOLDERS[node];
-			const codex = JSON.parse(fs.readFileSync(path.join(ROOT, `nodes/${folder}/${folder}${kind}.node.json`), 'utf8'));
+			const codex = JSON.parse(
+				fs.readFileSync(path.join(ROOT, `nodes/${folder}/${folder}${kind}.node.json`), 'utf8'),
+			);
 			expect(codex.node).toBe(nodeType(`${node}${kind}`));
-			expect(codex.alias).toEqual(expect.arrayContaining(['checkout', 'checkout session', 'payment', 'payment link', BRANDS[node]]));
+			expect(codex.alias).toEqual(
+				expect.arrayContaining([
+					'checkout',
+					'checkout session',
+					'payment',
+					'payment link',
+					BRANDS[node],
+				]),
+			);
 		},
 	);
 });
 
 describe('labels for error messages come from the description', () => {
 	test.each(NODES)('every field the %s operation validates has a label', (node) => {
-		const { schema } = require(`../../nodes/${FOLDERS[node]}/actions/checkoutSession/update.operation`);
+		const { schema } = require(
+			`../../nodes/${FOLDERS[node]}/actions/checkoutSession/update.operation`,
+		);
 		let shape = schema;
 		while (!shape.shape) shape = shape._def.schema ?? shape._def.in;
 		const labels = fieldLabels(descriptionOf(node).properties);
@@ -100,7 +137,9 @@ describe('labels for error messages come from the description', () => {
 		const labels = fieldLabels(descriptionOf('yuno').properties);
 		expect(labels.get('amount.currency')).toBe('Amount › Currency');
 		expect(labels.get('checkoutSessionId')).toBe('Checkout Session');
-		expect(labels.get('installmentsPlan.installment')).toBe('Installments Plan › Number of Installments');
+		expect(labels.get('installmentsPlan.installment')).toBe(
+			'Installments Plan › Number of Installments',
+		);
 		expect(labels.get('updateFields')).toBe('Update Fields');
 	});
 });
@@ -108,12 +147,18 @@ describe('labels for error messages come from the description', () => {
 describe("Yuno's panel", () => {
 	const properties = () => descriptionOf('yuno').properties;
 	const field = (name, list = properties()) =>
-		list.flatMap((entry) => [entry, ...(entry.type === 'collection' ? entry.options : [])]).find((entry) => entry.name === name);
+		list
+			.flatMap((entry) => [entry, ...(entry.type === 'collection' ? entry.options : [])])
+			.find((entry) => entry.name === name);
 
 	test('the workflow is "Checkout Workflow", with readable options that each say what they do, values unchanged', () => {
 		const workflow = field('workflow');
 		expect(workflow.displayName).toBe('Checkout Workflow');
-		expect(workflow.options.map((option) => option.value)).toEqual(['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS']);
+		expect(workflow.options.map((option) => option.value)).toEqual([
+			'SDK_CHECKOUT',
+			'CHECKOUT',
+			'SDK_SEAMLESS',
+		]);
 		for (const option of workflow.options) {
 			expect(option.name).not.toBe(option.value);
 			expect(option.description).toMatch(/\w{3,}/);
@@ -121,7 +166,9 @@ describe("Yuno's panel", () => {
 	});
 
 	test('the plan row number has its own label, and the session option label is short', () => {
-		const row = field('installmentsPlan').options[0].values.find((value) => value.name === 'installment');
+		const row = field('installmentsPlan').options[0].values.find(
+			(value) => value.name === 'installment',
+		);
 		expect(row.displayName).toBe('Number of Installments');
 		expect(field('installments').displayName).toBe('Installments');
 		const options = properties().find((entry) => entry.name === 'options').options;
@@ -130,11 +177,14 @@ describe("Yuno's panel", () => {
 	});
 
 	test('adding Amount shows currency and value at once', () => {
-		for (const name of ['amount', 'alternativeAmount']) expect(field(name).default).toEqual({ amount: { currency: '', value: 0 } });
+		for (const name of ['amount', 'alternativeAmount'])
+			expect(field(name).default).toEqual({ amount: { currency: '', value: 0 } });
 	});
 });
 
 test('Sprintcheckout speaks of checkout sessions only', () => {
-	const bad = texts(descriptionOf('sprintcheckout')).filter(([, text]) => /payment session/i.test(text) && !/calls it a payment session/.test(text));
+	const bad = texts(descriptionOf('sprintcheckout')).filter(
+		([, text]) => /payment session/i.test(text) && !/calls it a payment session/.test(text),
+	);
 	expect(bad).toEqual([]);
 });

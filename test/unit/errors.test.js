@@ -1,8 +1,23 @@
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
-const { describeBody, errorItemJson, toItemError, providerError, InputError, formatIssuePath, parseLooseError } = require('../../nodes/shared/errors');
+const {
+	describeBody,
+	errorItemJson,
+	toItemError,
+	providerError,
+	InputError,
+	formatIssuePath,
+	parseLooseError,
+} = require('../../nodes/shared/errors');
 const { successJson } = require('../../nodes/shared/itemLoop');
 
-const node = { id: '1', name: 'Upag', type: 'upag', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Upag',
+	type: 'upag',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const provider = { displayName: 'Upag', parseError: () => ({}) };
 
 describe('describeBody: summarising any error body is linear (8.5)', () => {
@@ -15,13 +30,19 @@ describe('describeBody: summarising any error body is linear (8.5)', () => {
 		['spaces', ' '.repeat(MB)],
 		['no-break spaces', '\u00a0'.repeat(MB)],
 		['tags and nothing else', '<p></p>'.repeat(MB / 7)],
-	])('1 MB of %s', (_, body) => {
-		const text = describeBody(body);
-		expect(text === undefined || text.length <= 201).toBe(true);
-	}, 5_000);
+	])(
+		'1 MB of %s',
+		(_, body) => {
+			const text = describeBody(body);
+			expect(text === undefined || text.length <= 201).toBe(true);
+		},
+		5_000,
+	);
 
 	test('keeps the text, drops the tags, shortens to 200 characters', () => {
-		expect(describeBody('<html><body><h1>Bad Gateway</h1>\n<p>nginx</p></body></html>')).toBe('Bad Gateway nginx');
+		expect(describeBody('<html><body><h1>Bad Gateway</h1>\n<p>nginx</p></body></html>')).toBe(
+			'Bad Gateway nginx',
+		);
 		expect(describeBody('a < b and c')).toBe('a < b and c');
 		expect(describeBody('   ')).toBeUndefined();
 		expect(describeBody({ message: 'x' })).toBeUndefined();
@@ -31,25 +52,47 @@ describe('describeBody: summarising any error body is linear (8.5)', () => {
 
 describe('error codes are honest (8.11)', () => {
 	test('a bug (TypeError) is INTERNAL_ERROR, not INVALID_INPUT, and says so', () => {
-		const error = toItemError(node, 3, new TypeError("Cannot read properties of undefined (reading 'x')"));
+		const error = toItemError(
+			node,
+			3,
+			new TypeError("Cannot read properties of undefined (reading 'x')"),
+		);
 		expect(errorItemJson(error)).toEqual({
-			error: "[item 3] Unexpected error: TypeError: Cannot read properties of undefined (reading 'x')",
+			error:
+				"[item 3] Unexpected error: TypeError: Cannot read properties of undefined (reading 'x')",
 			code: 'INTERNAL_ERROR',
 		});
 	});
 
 	test('an input problem is INVALID_INPUT', () => {
-		expect(errorItemJson(toItemError(node, 0, new InputError('currency', 'must be a 3-letter code'))).code).toBe('INVALID_INPUT');
+		expect(
+			errorItemJson(toItemError(node, 0, new InputError('currency', 'must be a 3-letter code')))
+				.code,
+		).toBe('INVALID_INPUT');
 	});
 
 	test('a provider failure keeps its status as a number and its code; nothing is null (10.9)', () => {
-		const withCode = providerError(node, { ...provider, parseError: () => ({ code: 'SESSION_CLOSED', message: 'closed' }) }, { status: 409, body: {}, attempts: 1 }, 0);
-		expect(errorItemJson(withCode)).toEqual({ error: '[item 0] Upag answered 409 SESSION_CLOSED: closed', httpCode: 409, code: 'SESSION_CLOSED' });
+		const withCode = providerError(
+			node,
+			{ ...provider, parseError: () => ({ code: 'SESSION_CLOSED', message: 'closed' }) },
+			{ status: 409, body: {}, attempts: 1 },
+			0,
+		);
+		expect(errorItemJson(withCode)).toEqual({
+			error: '[item 0] Upag answered 409 SESSION_CLOSED: closed',
+			httpCode: 409,
+			code: 'SESSION_CLOSED',
+		});
 		const bare = providerError(node, provider, { status: 404, body: '', attempts: 1 }, 0);
 		expect(errorItemJson(bare)).toEqual({ error: '[item 0] Upag answered 404', httpCode: 404 });
 		const network = providerError(node, provider, { networkCode: 'ECONNRESET', attempts: 3 }, 0);
-		expect(errorItemJson(network)).toEqual({ error: '[item 0] Upag could not be reached after 3 attempts: ECONNRESET', code: 'ECONNRESET' });
-		expect(JSON.stringify([errorItemJson(withCode), errorItemJson(bare), errorItemJson(network)])).not.toContain('null');
+		expect(errorItemJson(network)).toEqual({
+			error: '[item 0] Upag could not be reached after 3 attempts: ECONNRESET',
+			code: 'ECONNRESET',
+		});
+		expect(
+			JSON.stringify([errorItemJson(withCode), errorItemJson(bare), errorItemJson(network)]),
+		).not.toContain('null');
 	});
 
 	test('no network failure is described as safe to repeat (8.19)', () => {
@@ -64,14 +107,24 @@ describe('"not found" answers point at the session ID, whatever the status (10.2
 		[400, { code: 'CHECKOUT_SESSION_NOT_FOUND' }],
 		[404, { message: 'Not Found' }],
 	])('%s %j', (status, details) => {
-		const error = providerError(node, { ...provider, parseError: () => details }, { status, body: {}, attempts: 1 }, 0);
+		const error = providerError(
+			node,
+			{ ...provider, parseError: () => details },
+			{ status, body: {}, attempts: 1 },
+			0,
+		);
 		expect(error.description).toMatch(/Check the session ID/);
 		expect(error.description).toMatch(/environment/);
 		expect(error.description).not.toMatch(/try again later/);
 	});
 
 	test('other server errors still say they may be temporary', () => {
-		const error = providerError(node, { ...provider, parseError: () => ({ message: 'database unavailable' }) }, { status: 500, body: {}, attempts: 1 }, 0);
+		const error = providerError(
+			node,
+			{ ...provider, parseError: () => ({ message: 'database unavailable' }) },
+			{ status: 500, body: {}, attempts: 1 },
+			0,
+		);
 		expect(error.description).toMatch(/try again later/);
 	});
 });
@@ -85,7 +138,12 @@ describe('successful answers never read as error items (8.10)', () => {
 		expect(successJson(answer)).toEqual({ response: answer });
 	});
 
-	test.each([[{ id: 'cs_1', error: null, message: 'ok' }], [{ error: '', message: 'x' }], [{}], [{ id: 'cs_1' }]])('%j stays as it came', (answer) => {
+	test.each([
+		[{ id: 'cs_1', error: null, message: 'ok' }],
+		[{ error: '', message: 'x' }],
+		[{}],
+		[{ id: 'cs_1' }],
+	])('%j stays as it came', (answer) => {
 		expect(successJson(answer)).toBe(answer);
 	});
 });

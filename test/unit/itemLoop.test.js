@@ -3,7 +3,14 @@ const { runItems, successJson } = require('../../nodes/shared/itemLoop');
 const { NodeOperationError } = require('n8n-workflow');
 const { InputError } = require('../../nodes/shared/errors');
 
-const NODE = { id: 'n', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
+const NODE = {
+	id: 'n',
+	name: 'Node',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 /** The part of n8n's execute context the item loop reads. */
 function context(count, { continueOnFail = false, onError } = {}) {
@@ -19,24 +26,34 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('the item loop', () => {
 	test('any number of items, any limit, random finishing order: one output per item, in input order, paired', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 10 }), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 40, maxLength: 40 }), async (count, limit, delays) => {
-				let running = 0;
-				let most = 0;
-				const output = await runItems(
-					context(count),
-					async (index) => {
-						running += 1;
-						most = Math.max(most, running);
-						for (let i = 0; i < delays[index]; i++) await tick();
-						running -= 1;
-						return { index };
-					},
-					limit,
-				);
-				expect(output).toEqual(Array.from({ length: count }, (_, index) => ({ json: { index }, pairedItem: { item: index } })));
-				expect(most).toBeLessThanOrEqual(limit);
-				if (count >= limit) expect(most).toBe(limit);
-			}),
+			fc.asyncProperty(
+				fc.integer({ min: 0, max: 40 }),
+				fc.integer({ min: 1, max: 10 }),
+				fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 40, maxLength: 40 }),
+				async (count, limit, delays) => {
+					let running = 0;
+					let most = 0;
+					const output = await runItems(
+						context(count),
+						async (index) => {
+							running += 1;
+							most = Math.max(most, running);
+							for (let i = 0; i < delays[index]; i++) await tick();
+							running -= 1;
+							return { index };
+						},
+						limit,
+					);
+					expect(output).toEqual(
+						Array.from({ length: count }, (_, index) => ({
+							json: { index },
+							pairedItem: { item: index },
+						})),
+					);
+					expect(most).toBeLessThanOrEqual(limit);
+					if (count >= limit) expect(most).toBe(limit);
+				},
+			),
 			{ numRuns: 50 },
 		);
 	});
@@ -86,13 +103,23 @@ describe('the item loop', () => {
 			throw error;
 		};
 		const regular = await runItems(context(3, { continueOnFail: true }), fail, 2);
-		expect(regular.map((item) => item.json)).toEqual([{ ok: 0 }, { error: 'is wrong', code: 'INVALID_INPUT' }, { ok: 2 }]);
-		const errorOutput = await runItems(context(3, { continueOnFail: true, onError: 'continueErrorOutput' }), fail, 2);
+		expect(regular.map((item) => item.json)).toEqual([
+			{ ok: 0 },
+			{ error: 'is wrong', code: 'INVALID_INPUT' },
+			{ ok: 2 },
+		]);
+		const errorOutput = await runItems(
+			context(3, { continueOnFail: true, onError: 'continueErrorOutput' }),
+			fail,
+			2,
+		);
 		expect(errorOutput[1].json).toEqual({ error: 'is wrong', details: { code: 'INVALID_INPUT' } });
 	});
 
 	test('an answer n8n would read as an error item stays a success, under "response"', () => {
-		expect(successJson({ error: 'none', message: 'ok' })).toEqual({ response: { error: 'none', message: 'ok' } });
+		expect(successJson({ error: 'none', message: 'ok' })).toEqual({
+			response: { error: 'none', message: 'ok' },
+		});
 		expect(successJson({ error: 'none', id: 'cs_1' })).toEqual({ error: 'none', id: 'cs_1' });
 		expect(successJson({ error: '', message: 'ok' })).toEqual({ error: '', message: 'ok' });
 		expect(successJson({ id: 'cs_1' })).toEqual({ id: 'cs_1' });

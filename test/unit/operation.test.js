@@ -1,7 +1,14 @@
 const { z } = require('zod/v3');
 const { validateItem, labelsOf, route } = require('../../nodes/shared/operation');
 
-const NODE = { id: 'n', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
+const NODE = {
+	id: 'n',
+	name: 'Node',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 /** An operation spec as a provider writes one: read, schema, session field. */
 const spec = (kind, values) => ({
@@ -9,22 +16,38 @@ const spec = (kind, values) => ({
 	sessionField: 'checkoutSessionId',
 	description: [
 		{ displayName: 'Checkout Session', name: 'checkoutSessionId', type: 'string', default: '' },
-		{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', default: {}, options: [{ displayName: 'Note', name: 'note', type: 'string', default: '' }] },
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			default: {},
+			options: [{ displayName: 'Note', name: 'note', type: 'string', default: '' }],
+		},
 	],
 	read: () => values,
-	schema: z.object({ checkoutSessionId: z.string().min(3, 'must be at least 3 characters'), note: z.string().optional() }),
+	schema: z.object({
+		checkoutSessionId: z.string().min(3, 'must be at least 3 characters'),
+		note: z.string().optional(),
+	}),
 });
 
 describe('one item through an operation spec', () => {
 	test('valid values come out as the schema gives them', () => {
-		expect(validateItem({}, spec('update', { checkoutSessionId: 'cs_1', note: 'x' }), 0)).toEqual({ checkoutSessionId: 'cs_1', note: 'x' });
+		expect(validateItem({}, spec('update', { checkoutSessionId: 'cs_1', note: 'x' }), 0)).toEqual({
+			checkoutSessionId: 'cs_1',
+			note: 'x',
+		});
 	});
 
 	test('an update that changes nothing is refused; a read of the same values is not', () => {
 		expect(() => validateItem({}, spec('update', { checkoutSessionId: 'cs_1' }), 0)).toThrow(
-			expect.objectContaining({ message: 'updateFields: nothing to update: add at least one field to change' }),
+			expect.objectContaining({
+				message: 'updateFields: nothing to update: add at least one field to change',
+			}),
 		);
-		expect(validateItem({}, spec('read', { checkoutSessionId: 'cs_1' }), 0)).toEqual({ checkoutSessionId: 'cs_1' });
+		expect(validateItem({}, spec('read', { checkoutSessionId: 'cs_1' }), 0)).toEqual({
+			checkoutSessionId: 'cs_1',
+		});
 	});
 
 	test('schema problems become one input error naming every field', () => {
@@ -35,7 +58,10 @@ describe('one item through an operation spec', () => {
 				return caught;
 			}
 		})();
-		expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['checkoutSessionId', 'note']);
+		expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([
+			'checkoutSessionId',
+			'note',
+		]);
 	});
 
 	test("labels come from the spec's own description, built once", () => {
@@ -46,7 +72,12 @@ describe('one item through an operation spec', () => {
 	});
 
 	test('an operation the node does not offer is refused by name', async () => {
-		const ctx = { getNodeParameter: (name) => ({ resource: 'checkoutSession', operation: 'delete' })[name], getNode: () => NODE };
-		await expect(route(ctx, { checkoutSession: {} })).rejects.toThrow('The operation "delete" of "checkoutSession" is not supported');
+		const ctx = {
+			getNodeParameter: (name) => ({ resource: 'checkoutSession', operation: 'delete' })[name],
+			getNode: () => NODE,
+		};
+		await expect(route(ctx, { checkoutSession: {} })).rejects.toThrow(
+			'The operation "delete" of "checkoutSession" is not supported',
+		);
 	});
 });

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Issue 12, unit level: the new operations map documented fields to their endpoints, every
  * create says it is not safe to resend, and each node's panel offers what its provider documents.
@@ -9,7 +10,8 @@ const yunoPaymentMethods = require('../../nodes/Yuno/actions/checkoutSession/get
 const { nodeTypes, PACKAGE } = require('../../harness/engine');
 
 const ACCOUNT = '493e9374-510a-4201-9e09-de669d75f256';
-const issues = (schema, input) => schema.safeParse(input).error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+const issues = (schema, input) =>
+	schema.safeParse(input).error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 
 describe('create requests: documented path and fields, never safe to resend', () => {
 	test("Sprintcheckout: the documentation's example body", () => {
@@ -42,18 +44,39 @@ describe('create requests: documented path and fields, never safe to resend', ()
 	});
 
 	test('Sprintcheckout: concept and failUrl are update-only fields, so a create refuses nothing but sends neither', () => {
-		expect(sprint.schema.parse({ amount: 1, currency: 'USD', concept: 'x', failUrl: 'https://a.example' })).toEqual({ amount: 1, currency: 'USD' });
+		expect(
+			sprint.schema.parse({
+				amount: 1,
+				currency: 'USD',
+				concept: 'x',
+				failUrl: 'https://a.example',
+			}),
+		).toEqual({ amount: 1, currency: 'USD' });
 	});
 
 	test('Speed: snake_case fields; ttl at least 300 seconds; SATS or BTC only', () => {
-		const input = speed.schema.parse({ amount: '25', currency: 'usd', ttl: '900', targetCurrency: 'BTC', statementDescriptor: 'Order 7' });
+		const input = speed.schema.parse({
+			amount: '25',
+			currency: 'usd',
+			ttl: '900',
+			targetCurrency: 'BTC',
+			statementDescriptor: 'Order 7',
+		});
 		expect(speed.buildRequest(input)).toEqual({
 			method: 'POST',
 			path: '/checkout-sessions',
 			safeToResend: false,
-			body: { amount: 25, currency: 'USD', ttl: 900, target_currency: 'BTC', statement_descriptor: 'Order 7' },
+			body: {
+				amount: 25,
+				currency: 'USD',
+				ttl: 900,
+				target_currency: 'BTC',
+				statement_descriptor: 'Order 7',
+			},
 		});
-		expect(issues(speed.schema, { amount: -1, currency: 'USDT', ttl: 299.5, targetCurrency: 'ETH' })).toEqual([
+		expect(
+			issues(speed.schema, { amount: -1, currency: 'USDT', ttl: 299.5, targetCurrency: 'ETH' }),
+		).toEqual([
 			'amount: must be 0 or more',
 			'currency: must be a 3-letter code',
 			'targetCurrency: must be one of SATS, BTC',
@@ -86,7 +109,14 @@ describe('create requests: documented path and fields, never safe to resend', ()
 			},
 		});
 		const rows = Array.from({ length: 51 }, (_, index) => ({ key: `k${index}`, value: 'v' }));
-		expect(issues(yunoCreate.schema, { merchantOrderId: 'ab', paymentDescription: 'Two shirts', country: 'ES', metadata: rows })).toEqual([
+		expect(
+			issues(yunoCreate.schema, {
+				merchantOrderId: 'ab',
+				paymentDescription: 'Two shirts',
+				country: 'ES',
+				metadata: rows,
+			}),
+		).toEqual([
 			'merchantOrderId: must be at least 3 characters',
 			'country: must be one of AR, BO, BR, CL, CO, CR, EC, SV, GT, HN, MX, NI, PA, PY, PE, US, UY',
 			'metadata: must have at most 50 rows',
@@ -95,14 +125,21 @@ describe('create requests: documented path and fields, never safe to resend', ()
 
 	test('Yuno Get Payment Methods: the category is text, and broken Unicode is refused', () => {
 		const session = 'c67ce158-6053-4661-a1de-aed5c945b935';
-		expect(yunoPaymentMethods.schema.parse({ checkoutSessionId: session, category: 'CARD' })).toEqual({ checkoutSessionId: session, category: 'CARD' });
-		expect(issues(yunoPaymentMethods.schema, { checkoutSessionId: session, category: 'x\udc00' })).toEqual(['category: contains broken Unicode (a lone surrogate)']);
+		expect(
+			yunoPaymentMethods.schema.parse({ checkoutSessionId: session, category: 'CARD' }),
+		).toEqual({ checkoutSessionId: session, category: 'CARD' });
+		expect(
+			issues(yunoPaymentMethods.schema, { checkoutSessionId: session, category: 'x\udc00' }),
+		).toEqual(['category: contains broken Unicode (a lone surrogate)']);
 	});
 });
 
 describe('the panel of each node', () => {
 	const node = (name) => nodeTypes.getByNameAndVersion(`${PACKAGE}.${name}`, 1).description;
-	const operationsOf = (name) => node(name).properties.find((property) => property.name === 'operation').options.map((option) => option.value);
+	const operationsOf = (name) =>
+		node(name)
+			.properties.find((property) => property.name === 'operation')
+			.options.map((option) => option.value);
 
 	test.each([
 		['sprintcheckout', ['create', 'update']],
@@ -113,13 +150,18 @@ describe('the panel of each node', () => {
 		expect(operationsOf(name)).toEqual(operations);
 	});
 
-	test.each(['sprintcheckout', 'speed', 'yuno', 'upag'])('%s: Dry Run is an option of the writes only; every other parameter belongs to one operation', (name) => {
-		const { properties } = node(name);
-		const options = properties.find((property) => property.name === 'options').options;
-		expect(options.find((option) => option.name === 'dryRun').displayOptions).toEqual({ show: { '/operation': ['create', 'update'] } });
-		for (const property of properties) {
-			if (['resource', 'operation', 'options'].includes(property.name)) continue;
-			expect(property.displayOptions.show.operation).toHaveLength(1);
-		}
-	});
+	test.each(['sprintcheckout', 'speed', 'yuno', 'upag'])(
+		'%s: Dry Run is an option of the writes only; every other parameter belongs to one operation',
+		(name) => {
+			const { properties } = node(name);
+			const options = properties.find((property) => property.name === 'options').options;
+			expect(options.find((option) => option.name === 'dryRun').displayOptions).toEqual({
+				show: { '/operation': ['create', 'update'] },
+			});
+			for (const property of properties) {
+				if (['resource', 'operation', 'options'].includes(property.name)) continue;
+				expect(property.displayOptions.show.operation).toHaveLength(1);
+			}
+		},
+	);
 });

@@ -1,3 +1,4 @@
+// @ts-check
 const { Pacer } = require('../../nodes/shared/pacing');
 
 describe('Pacer', () => {

@@ -1,4 +1,11 @@
-const { compact, readParameter, readCollection, fixedRows, fieldLabels, withFieldsToClear } = require('../../nodes/shared/parameters');
+const {
+	compact,
+	readParameter,
+	readCollection,
+	fixedRows,
+	fieldLabels,
+	withFieldsToClear,
+} = require('../../nodes/shared/parameters');
 
 /** The part of n8n's execute context the readers use: parameters by name, or n8n's own error. */
 const context = (parameters) => ({
@@ -10,17 +17,26 @@ const context = (parameters) => ({
 
 describe('reading parameters', () => {
 	test('unset values are dropped: undefined, null, blank text, empty lists; 0, false and {} stay', () => {
-		expect(compact({ a: undefined, b: null, c: '  ', d: [], e: 0, f: false, g: {}, h: 'x', i: [1] })).toEqual({ e: 0, f: false, g: {}, h: 'x', i: [1] });
+		expect(
+			compact({ a: undefined, b: null, c: '  ', d: [], e: 0, f: false, g: {}, h: 'x', i: [1] }),
+		).toEqual({ e: 0, f: false, g: {}, h: 'x', i: [1] });
 	});
 
 	test("n8n's own type check becomes an input error that names the parameter", () => {
 		const ctx = context({ amount: new Error("Parameter 'amount' is not a number") });
-		expect(() => readParameter(ctx, 0, 'amount')).toThrow(expect.objectContaining({ field: 'amount', message: "amount: Parameter 'amount' is not a number" }));
+		expect(() => readParameter(ctx, 0, 'amount')).toThrow(
+			expect.objectContaining({
+				field: 'amount',
+				message: "amount: Parameter 'amount' is not a number",
+			}),
+		);
 		expect(readParameter(context({}), 0, 'missing', 'fallback')).toBe('fallback');
 	});
 
 	test('a collection is read flat and compacted; anything else is refused by name', () => {
-		expect(readCollection(context({ updateFields: { a: 'x', b: '' } }), 0, 'updateFields')).toEqual({ a: 'x' });
+		expect(readCollection(context({ updateFields: { a: 'x', b: '' } }), 0, 'updateFields')).toEqual(
+			{ a: 'x' },
+		);
 		expect(readCollection(context({}), 0, 'updateFields')).toEqual({});
 		for (const value of ['text', [1], null]) {
 			expect(() => readCollection(context({ updateFields: value }), 0, 'updateFields')).toThrow(
@@ -51,7 +67,13 @@ describe('field labels', () => {
 					name: 'amount',
 					type: 'fixedCollection',
 					default: {},
-					options: [{ displayName: 'Value', name: 'value', values: [{ displayName: 'Currency', name: 'currency', type: 'string', default: '' }] }],
+					options: [
+						{
+							displayName: 'Value',
+							name: 'value',
+							values: [{ displayName: 'Currency', name: 'currency', type: 'string', default: '' }],
+						},
+					],
 				},
 				{ displayName: 'Note', name: 'note', type: 'string', default: '' },
 			],
@@ -69,13 +91,19 @@ describe('field labels', () => {
 	});
 
 	test('"Fields to Clear" offers the nullable fields by their labels, and the list stays sorted', () => {
-		const fields = withFieldsToClear(properties[1].options, ['amount.currency', 'note', 'unlabelled'], 'Fakepay');
+		const fields = withFieldsToClear(
+			properties[1].options,
+			['amount.currency', 'note', 'unlabelled'],
+			'Fakepay',
+		);
 		expect(fields.map((field) => field.displayName)).toEqual(['Amount', 'Fields to Clear', 'Note']);
 		expect(fields[1].options).toEqual([
 			{ name: 'Amount › Currency', value: 'amount.currency' },
 			{ name: 'Note', value: 'note' },
 			{ name: 'unlabelled', value: 'unlabelled' },
 		]);
-		expect(fields[1].description).toMatch(/^Fields to send as null, which clears them \(Fakepay documents them as nullable\)/);
+		expect(fields[1].description).toMatch(
+			/^Fields to send as null, which clears them \(Fakepay documents them as nullable\)/,
+		);
 	});
 });

@@ -25,13 +25,19 @@ describe('redaction', () => {
 
 	test('__proto__, constructor and prototype keys stay plain own data in the copy (8.4)', () => {
 		const redact = createRedactor(['sk_test_SECRET']);
-		const body = JSON.parse('{"__proto__":{"polluted":"sk_test_SECRET"},"constructor":{"prototype":{"x":1}},"note":"sk_test_SECRET"}');
+		const body = JSON.parse(
+			'{"__proto__":{"polluted":"sk_test_SECRET"},"constructor":{"prototype":{"x":1}},"note":"sk_test_SECRET"}',
+		);
 		const copy = redact(body);
 		expect(copy).not.toBe(body);
 		expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
-		expect(Object.getOwnPropertyDescriptor(copy, '__proto__').value).toEqual({ polluted: '[redacted]' });
+		expect(Object.getOwnPropertyDescriptor(copy, '__proto__').value).toEqual({
+			polluted: '[redacted]',
+		});
 		expect(copy.polluted).toBeUndefined();
-		expect(Object.getOwnPropertyDescriptor(copy, 'constructor').value).toEqual({ prototype: { x: 1 } });
+		expect(Object.getOwnPropertyDescriptor(copy, 'constructor').value).toEqual({
+			prototype: { x: 1 },
+		});
 		expect({}.polluted).toBeUndefined();
 	});
 });

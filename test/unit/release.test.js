@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run release -- <package> <bump>` in a throw-away clone of the repository.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -7,7 +8,11 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '../..');
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 const release = (cwd, ...args) =>
-	execFileSync(process.execPath, ['scripts/release.js', ...args], { cwd, encoding: 'utf8', stdio: 'pipe' });
+	execFileSync(process.execPath, ['scripts/release.js', ...args], {
+		cwd,
+		encoding: 'utf8',
+		stdio: 'pipe',
+	});
 
 let clone;
 beforeEach(() => {
@@ -18,7 +23,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(clone, { recursive: true, force: true }));
 
-const manifest = (name) => JSON.parse(fs.readFileSync(path.join(clone, 'packages', name, 'package.json'), 'utf8'));
+const manifest = (name) =>
+	JSON.parse(fs.readFileSync(path.join(clone, 'packages', name, 'package.json'), 'utf8'));
 
 test('bumps one package, moves its Unreleased notes under the version, commits and tags', () => {
 	const before = manifest('n8n-nodes-upag').version;
@@ -27,12 +33,24 @@ test('bumps one package, moves its Unreleased notes under the version, commits a
 	release(clone, 'n8n-nodes-upag', 'minor');
 
 	expect(manifest('n8n-nodes-upag').version).toBe(expected);
-	expect(manifest('n8n-nodes-yuno').version).toBe(JSON.parse(fs.readFileSync(path.join(root, 'packages/n8n-nodes-yuno/package.json'), 'utf8')).version);
-	const changelog = fs.readFileSync(path.join(clone, 'packages/n8n-nodes-upag/CHANGELOG.md'), 'utf8');
+	expect(manifest('n8n-nodes-yuno').version).toBe(
+		JSON.parse(fs.readFileSync(path.join(root, 'packages/n8n-nodes-yuno/package.json'), 'utf8'))
+			.version,
+	);
+	const changelog = fs.readFileSync(
+		path.join(clone, 'packages/n8n-nodes-upag/CHANGELOG.md'),
+		'utf8',
+	);
 	const date = new Date().toISOString().slice(0, 10);
-	expect(changelog).toMatch(new RegExp(`## Unreleased\\n\\n## ${expected.replace(/\./g, '\\.')} — ${date}\\n\\nFirst release`));
+	expect(changelog).toMatch(
+		new RegExp(
+			`## Unreleased\\n\\n## ${expected.replace(/\./g, '\\.')} — ${date}\\n\\nFirst release`,
+		),
+	);
 	expect(changelog).toMatch(/Commits:\n\n- /);
-	expect(git(clone, 'tag', '--list', `n8n-nodes-upag@${expected}`)).toBe(`n8n-nodes-upag@${expected}`);
+	expect(git(clone, 'tag', '--list', `n8n-nodes-upag@${expected}`)).toBe(
+		`n8n-nodes-upag@${expected}`,
+	);
 	expect(git(clone, 'log', '-1', '--format=%s')).toBe(`Release n8n-nodes-upag@${expected}`);
 	expect(git(clone, 'show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual([
 		'packages/n8n-nodes-upag/CHANGELOG.md',

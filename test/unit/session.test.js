@@ -1,3 +1,4 @@
+// @ts-check
 const fc = require('fast-check');
 const { parseSessionReference, sessionLocator } = require('../../nodes/shared/session');
 const { upagCheckoutUrls } = require('../../nodes/Upag/provider');
@@ -24,7 +25,9 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 		(example, pattern) => {
 			const [, id] = /** @type {RegExpExecArray} */ (pattern.regex.exec(example));
 			expect(parseSessionReference(example, [pattern])).toBe(id);
-			expect(parseSessionReference({ __rl: true, mode: 'url', value: ` ${example} ` }, [pattern])).toBe(id);
+			expect(
+				parseSessionReference({ __rl: true, mode: 'url', value: ` ${example} ` }, [pattern]),
+			).toBe(id);
 		},
 	);
 
@@ -40,7 +43,13 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 
 	test("the panel's URL mode accepts the examples and refuses the lookalikes", () => {
 		for (const [name, urls] of Object.entries(PATTERNS)) {
-			const locator = sessionLocator({ name, displayName: name, idPlaceholder: '', description: '', urls });
+			const locator = sessionLocator({
+				name,
+				displayName: name,
+				idPlaceholder: '',
+				description: '',
+				urls,
+			});
 			const { regex } = /** @type {any} */ (locator).modes[1].validation[0].properties;
 			for (const { example } of urls) {
 				expect(new RegExp(regex, 'i').test(example)).toBe(true);
@@ -50,7 +59,13 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 	});
 
 	test('without URL patterns the locator has only an ID mode, and any URL is refused', () => {
-		const locator = sessionLocator({ name: 'id', displayName: 'ID', idPlaceholder: '', description: '', urls: [] });
+		const locator = sessionLocator({
+			name: 'id',
+			displayName: 'ID',
+			idPlaceholder: '',
+			description: '',
+			urls: [],
+		});
 		expect(locator.modes?.map((mode) => mode.name)).toEqual(['id']);
 		expect(parseSessionReference('https://example.com/cs_1', [])).toEqual({
 			path: [],
@@ -60,12 +75,19 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 
 	test('plain ids are trimmed and kept as typed; numbers count only with an exact text form', () => {
 		fc.assert(
-			fc.property(fc.string({ minLength: 1 }).filter((text) => text.trim() !== '' && !/^https?:\/\//i.test(text.trim())), (text) => {
-				expect(parseSessionReference(text, ALL)).toBe(text.trim());
-			}),
+			fc.property(
+				fc
+					.string({ minLength: 1 })
+					.filter((text) => text.trim() !== '' && !/^https?:\/\//i.test(text.trim())),
+				(text) => {
+					expect(parseSessionReference(text, ALL)).toBe(text.trim());
+				},
+			),
 		);
 		expect(parseSessionReference(12345, [])).toBe('12345');
-		expect(parseSessionReference(2 ** 60, [])).toMatchObject({ message: expect.stringMatching(/no exact text form/) });
+		expect(parseSessionReference(2 ** 60, [])).toMatchObject({
+			message: expect.stringMatching(/no exact text form/),
+		});
 	});
 
 	test.each([
@@ -79,9 +101,11 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 	});
 
 	test('a checkout URL with a malformed %-escape in its id is refused by name', () => {
-		expect(parseSessionReference('https://checkout.upag.io/cs_%E0%A4%A', upagCheckoutUrls)).toEqual({
-			path: [],
-			message: 'is a checkout URL whose session ID has a malformed %-escape ("cs_%E0%A4%A")',
-		});
+		expect(parseSessionReference('https://checkout.upag.io/cs_%E0%A4%A', upagCheckoutUrls)).toEqual(
+			{
+				path: [],
+				message: 'is a checkout URL whose session ID has a malformed %-escape ("cs_%E0%A4%A")',
+			},
+		);
 	});
 });

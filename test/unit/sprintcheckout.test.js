@@ -1,4 +1,7 @@
-const { schema, buildRequest } = require('../../nodes/Sprintcheckout/actions/checkoutSession/update.operation');
+const {
+	schema,
+	buildRequest,
+} = require('../../nodes/Sprintcheckout/actions/checkoutSession/update.operation');
 const { parseSessionReference } = require('../../nodes/shared/session');
 const { sprintcheckoutCheckoutUrls } = require('../../nodes/Sprintcheckout/provider');
 
@@ -43,8 +46,18 @@ describe('Sprintcheckout update: request mapping', () => {
 	});
 
 	test('values from expressions: numeric text, "false", numbers as order ids', () => {
-		const input = schema.parse({ sessionId: 'a1', amount: '12.50', editable: 'false', orderId: 1234 });
-		expect(buildRequest(input).body).toEqual({ sessionId: 'a1', amount: 12.5, editable: false, orderId: '1234' });
+		const input = schema.parse({
+			sessionId: 'a1',
+			amount: '12.50',
+			editable: 'false',
+			orderId: 1234,
+		});
+		expect(buildRequest(input).body).toEqual({
+			sessionId: 'a1',
+			amount: 12.5,
+			editable: false,
+			orderId: '1234',
+		});
 	});
 });
 
@@ -57,13 +70,26 @@ describe('Sprintcheckout update: limits', () => {
 		[{ sessionId: 'a', amount: -1 }, 'amount: must be 0 or more'],
 		[{ sessionId: 'a', minAmount: [1] }, 'minAmount: must be a number'],
 		[{ sessionId: 'a', editable: 'yes' }, 'editable: must be true or false'],
-		[{ sessionId: 'a', failUrl: 'shop.example' }, 'failUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return'],
+		[
+			{ sessionId: 'a', failUrl: 'shop.example' },
+			'failUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
+		],
 	])('%j is refused: %s', (input, message) => {
 		expect(firstIssue(input)).toBe(message);
 	});
 });
 
 test('the redirect URL of a session gives its id', () => {
-	expect(parseSessionReference('https://app.sprintcheckout.com/?uid=9c1e-77', sprintcheckoutCheckoutUrls)).toBe('9c1e-77');
-	expect(parseSessionReference('https://app.sprintcheckout.com?ref=x&uid=abc', sprintcheckoutCheckoutUrls)).toBe('abc');
+	expect(
+		parseSessionReference(
+			'https://app.sprintcheckout.com/?uid=9c1e-77',
+			sprintcheckoutCheckoutUrls,
+		),
+	).toBe('9c1e-77');
+	expect(
+		parseSessionReference(
+			'https://app.sprintcheckout.com?ref=x&uid=abc',
+			sprintcheckoutCheckoutUrls,
+		),
+	).toBe('abc');
 });

@@ -1,4 +1,11 @@
-const { parseRetryAfter, backoffMs, createApiClient, checkBaseUrl, baseUrlFor, MAX_RESPONSE_BYTES } = require('../../nodes/shared/transport');
+const {
+	parseRetryAfter,
+	backoffMs,
+	createApiClient,
+	checkBaseUrl,
+	baseUrlFor,
+	MAX_RESPONSE_BYTES,
+} = require('../../nodes/shared/transport');
 
 describe('Retry-After', () => {
 	test('seconds, fractions and HTTP dates', () => {
@@ -30,24 +37,38 @@ const provider = {
 
 function fakeContext(credentials, helper) {
 	return {
-		getNode: () => ({ name: 'Upag', type: 'upag', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { upagApi: { id: '7', name: 'Upag' } } }),
+		getNode: () => ({
+			name: 'Upag',
+			type: 'upag',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { upagApi: { id: '7', name: 'Upag' } },
+		}),
 		getCredentials: async () => credentials,
 		getExecutionCancelSignal: () => undefined,
 		helpers: { httpRequestWithAuthentication: helper },
 	};
 }
 
-describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
+describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 	const policy = { timeoutMs: 1000, maxRetries: 3, maxRetryWaitMs: 0 };
 
 	test('a bug in the HTTP layer (a TypeError) is surfaced once, not retried as a network failure (8.11)', async () => {
 		const helper = jest.fn(async () => {
 			throw new TypeError('options.headers is not iterable');
 		});
-		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
-		const error = await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0).catch((caught) => caught);
+		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
+			...policy,
+			maxRetryWaitMs: 10_000,
+		});
+		const error = await api
+			.call({ method: 'GET', path: '/x', safeToResend: true }, 0)
+			.catch((caught) => caught);
 		expect(helper).toHaveBeenCalledTimes(1);
-		expect(error.message).toBe('[item 0] Upag could not be reached: REQUEST_FAILED (options.headers is not iterable)');
+		expect(error.message).toBe(
+			'[item 0] Upag could not be reached: REQUEST_FAILED (options.headers is not iterable)',
+		);
 		expect(error.context.code).toBe('REQUEST_FAILED');
 	});
 
@@ -55,8 +76,13 @@ describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
 		const helper = jest.fn(async () => {
 			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 		});
-		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
-		const error = await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0).catch((caught) => caught);
+		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
+			...policy,
+			maxRetryWaitMs: 10_000,
+		});
+		const error = await api
+			.call({ method: 'GET', path: '/x', safeToResend: true }, 0)
+			.catch((caught) => caught);
 		expect(helper).toHaveBeenCalledTimes(4);
 		expect(error.context.code).toBe('ECONNRESET');
 	});
@@ -70,42 +96,86 @@ describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
 		const create = { method: 'POST', path: '/x', body: { amount: 1 }, safeToResend: false };
 		for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) {
 			const helper = failWith(code);
-			const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
+			const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
+				...policy,
+				maxRetryWaitMs: 10_000,
+			});
 			const error = await api.call(create, 0).catch((caught) => caught);
 			expect(helper).toHaveBeenCalledTimes(4);
 			expect(error.context.code).toBe(code);
 		}
-		for (const [code, status] of [['ECONNRESET'], ['ETIMEDOUT'], ['EPIPE'], [undefined, 502], [undefined, 503], [undefined, 429]]) {
+		for (const [code, status] of [
+			['ECONNRESET'],
+			['ETIMEDOUT'],
+			['EPIPE'],
+			[undefined, 502],
+			[undefined, 503],
+			[undefined, 429],
+		]) {
 			const helper = failWith(code, status);
-			const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetryWaitMs: 10_000 });
+			const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
+				...policy,
+				maxRetryWaitMs: 10_000,
+			});
 			const error = await api.call(create, 0).catch((caught) => caught);
 			expect(helper).toHaveBeenCalledTimes(1);
-			expect(error.description).toMatch(/not sent again, since a second request could create a second checkout session/);
+			expect(error.description).toMatch(
+				/not sent again, since a second request could create a second checkout session/,
+			);
 			// The same failure of a call that is safe to resend is retried.
 			const again = failWith(code, status);
-			const safe = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, again), provider, { ...policy, maxRetryWaitMs: 10_000 });
+			const safe = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, again), provider, {
+				...policy,
+				maxRetryWaitMs: 10_000,
+			});
 			await safe.call({ ...create, safeToResend: true }, 0).catch(() => undefined);
 			expect(again).toHaveBeenCalledTimes(4);
 		}
 	});
 
-	test('a preview shows method, full URL, the credential\'s headers masked and the body, and sends nothing', async () => {
+	test("a preview shows method, full URL, the credential's headers masked and the body, and sends nothing", async () => {
 		const helper = jest.fn();
 		const withAuth = {
 			...provider,
-			authenticate: async (credentials, options) => ({ ...options, headers: { ...options.headers, Authorization: `Bearer ${credentials.token}` } }),
+			authenticate: async (credentials, options) => ({
+				...options,
+				headers: { ...options.headers, Authorization: `Bearer ${credentials.token}` },
+			}),
 			headers: () => ({ 'x-version': '2' }),
 		};
-		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), withAuth, policy);
-		expect(await api.preview({ method: 'POST', path: '/checkout-sessions', body: { a: 1 }, safeToResend: false })).toEqual({
+		const api = await createApiClient(
+			fakeContext({ token: 'tok_SECRET_1' }, helper),
+			withAuth,
+			policy,
+		);
+		expect(
+			await api.preview({
+				method: 'POST',
+				path: '/checkout-sessions',
+				body: { a: 1 },
+				safeToResend: false,
+			}),
+		).toEqual({
 			method: 'POST',
 			url: 'https://api.upag.io/v1/checkout-sessions',
 			headers: { 'x-version': '2', Authorization: 'Bearer [redacted]' },
 			body: { a: 1 },
 		});
-		const basic = { ...provider, authenticate: async (credentials, options) => ({ ...options, auth: { username: credentials.token, password: '' } }) };
-		const speedLike = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), basic, policy);
-		expect((await speedLike.preview({ method: 'GET', path: '/x', safeToResend: true })).headers).toEqual({ Authorization: 'Basic [redacted]' });
+		const basic = {
+			...provider,
+			authenticate: async (credentials, options) => ({
+				...options,
+				auth: { username: credentials.token, password: '' },
+			}),
+		};
+		const speedLike = await createApiClient(
+			fakeContext({ token: 'tok_SECRET_1' }, helper),
+			basic,
+			policy,
+		);
+		expect(
+			(await speedLike.preview({ method: 'GET', path: '/x', safeToResend: true })).headers,
+		).toEqual({ Authorization: 'Basic [redacted]' });
 		expect(helper).not.toHaveBeenCalled();
 	});
 
@@ -114,9 +184,19 @@ describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
 		try {
 			const retried = [];
 			for (let status = 400; status < 600; status++) {
-				const helper = jest.fn(async () => ({ statusCode: status, headers: { 'retry-after': '0' }, body: '{}' }));
-				const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, { ...policy, maxRetries: 1, maxRetryWaitMs: 10_000 });
-				const error = await api.call({ method: 'PUT', path: '/x', safeToResend: true }, 0).catch((caught) => caught);
+				const helper = jest.fn(async () => ({
+					statusCode: status,
+					headers: { 'retry-after': '0' },
+					body: '{}',
+				}));
+				const api = await createApiClient(
+					fakeContext({ token: 'tok_SECRET_1' }, helper),
+					provider,
+					{ ...policy, maxRetries: 1, maxRetryWaitMs: 10_000 },
+				);
+				const error = await api
+					.call({ method: 'PUT', path: '/x', safeToResend: true }, 0)
+					.catch((caught) => caught);
 				expect(error.httpCode).toBe(String(status));
 				expect(helper.mock.calls.length).toBeLessThanOrEqual(2);
 				if (helper.mock.calls.length === 2) retried.push(status);
@@ -128,19 +208,39 @@ describe('the API client, with a stand-in for n8n\'s HTTP helper', () => {
 	});
 
 	test('the credential handed to n8n is the trimmed one, so what is sent is what is redacted (8.2)', async () => {
-		const helper = jest.fn(async () => ({ statusCode: 200, headers: {}, body: '{"echo":"tok_SECRET_1"}' }));
-		const api = await createApiClient(fakeContext({ token: ' \ttok_SECRET_1 \n' }, helper), provider, policy);
-		expect(await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0)).toEqual({ echo: '[redacted]' });
+		const helper = jest.fn(async () => ({
+			statusCode: 200,
+			headers: {},
+			body: '{"echo":"tok_SECRET_1"}',
+		}));
+		const api = await createApiClient(
+			fakeContext({ token: ' \ttok_SECRET_1 \n' }, helper),
+			provider,
+			policy,
+		);
+		expect(await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0)).toEqual({
+			echo: '[redacted]',
+		});
 		const [, options, extra] = helper.mock.calls[0];
-		expect(extra.credentialsDecrypted).toMatchObject({ id: '7', type: 'upagApi', data: { token: 'tok_SECRET_1' } });
-		expect(options).toMatchObject({ baseURL: 'https://api.upag.io/v1', url: '/x', disableFollowRedirect: true, encoding: 'stream' });
+		expect(extra.credentialsDecrypted).toMatchObject({
+			id: '7',
+			type: 'upagApi',
+			data: { token: 'tok_SECRET_1' },
+		});
+		expect(options).toMatchObject({
+			baseURL: 'https://api.upag.io/v1',
+			url: '/x',
+			disableFollowRedirect: true,
+			encoding: 'stream',
+		});
 		expect(options.abortSignal).toBeDefined();
 		expect(api.credentials.token).toBe('tok_SECRET_1');
 	});
 });
 
 describe('answers the HTTP helper did not stream', () => {
-	const contextAnswering = (body) => fakeContext({ token: 'tok_SECRET_1' }, async () => ({ statusCode: 200, headers: {}, body }));
+	const contextAnswering = (body) =>
+		fakeContext({ token: 'tok_SECRET_1' }, async () => ({ statusCode: 200, headers: {}, body }));
 	const policy = { timeoutMs: 1000, maxRetries: 0, maxRetryWaitMs: 0 };
 
 	test.each([
@@ -153,7 +253,11 @@ describe('answers the HTTP helper did not stream', () => {
 	});
 
 	test('text over the cap fails with RESPONSE_TOO_LARGE', async () => {
-		const api = await createApiClient(contextAnswering(`{"pad":"${'x'.repeat(MAX_RESPONSE_BYTES)}"}`), provider, policy);
+		const api = await createApiClient(
+			contextAnswering(`{"pad":"${'x'.repeat(MAX_RESPONSE_BYTES)}"}`),
+			provider,
+			policy,
+		);
 		const error = await api.call({ method: 'GET', path: '/x' }, 0).catch((caught) => caught);
 		expect(error.context.code).toBe('RESPONSE_TOO_LARGE');
 	});

@@ -1,4 +1,7 @@
-const { schema, buildRequest } = require('../../nodes/Upag/actions/checkoutSession/update.operation');
+const {
+	schema,
+	buildRequest,
+} = require('../../nodes/Upag/actions/checkoutSession/update.operation');
 const { parseSessionReference } = require('../../nodes/shared/session');
 const { upagCheckoutUrls } = require('../../nodes/Upag/provider');
 
@@ -46,7 +49,10 @@ describe('Upag update: request mapping', () => {
 	});
 
 	test('quantities from a spreadsheet arrive as text and are sent as numbers', () => {
-		const input = parse({ checkoutSessionId: 'cs_1', items: [{ priceId: 'price_1', quantity: '3' }] });
+		const input = parse({
+			checkoutSessionId: 'cs_1',
+			items: [{ priceId: 'price_1', quantity: '3' }],
+		});
 		expect(input.data.items).toEqual([{ priceId: 'price_1', quantity: 3 }]);
 	});
 });
@@ -54,14 +60,35 @@ describe('Upag update: request mapping', () => {
 describe('Upag update: documented limits', () => {
 	test.each([
 		[{ checkoutSessionId: 'abc' }, 'checkoutSessionId: must be a session ID starting with cs_'],
-		[{ checkoutSessionId: 'cs_1', customerId: 'user_1' }, 'customerId: must be a customer ID starting with cus_'],
+		[
+			{ checkoutSessionId: 'cs_1', customerId: 'user_1' },
+			'customerId: must be a customer ID starting with cus_',
+		],
 		[{ checkoutSessionId: 'cs_1', items: [] }, 'items: must have at least 1 row(s)'],
-		[{ checkoutSessionId: 'cs_1', items: [{ priceId: 'p', quantity: 0 }] }, 'items.0.quantity: must be 1 or more'],
-		[{ checkoutSessionId: 'cs_1', items: [{ priceId: 'p', quantity: 1.5 }] }, 'items.0.quantity: must be a whole number'],
-		[{ checkoutSessionId: 'cs_1', items: [{ priceId: '', quantity: 1 }] }, 'items.0.priceId: must be at least 1 characters'],
-		[{ checkoutSessionId: 'cs_1', paymentMethods: ['boleto'] }, 'paymentMethods.0: must be one of credit_card, pix'],
-		[{ checkoutSessionId: 'cs_1', successUrl: 'not a url' }, 'successUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return'],
-		[{ checkoutSessionId: 'cs_1', cancelUrl: 'javascript:alert(1)' }, 'cancelUrl: must not be a javascript: URL (javascript:, data:, vbscript:, file: are refused)'],
+		[
+			{ checkoutSessionId: 'cs_1', items: [{ priceId: 'p', quantity: 0 }] },
+			'items.0.quantity: must be 1 or more',
+		],
+		[
+			{ checkoutSessionId: 'cs_1', items: [{ priceId: 'p', quantity: 1.5 }] },
+			'items.0.quantity: must be a whole number',
+		],
+		[
+			{ checkoutSessionId: 'cs_1', items: [{ priceId: '', quantity: 1 }] },
+			'items.0.priceId: must be at least 1 characters',
+		],
+		[
+			{ checkoutSessionId: 'cs_1', paymentMethods: ['boleto'] },
+			'paymentMethods.0: must be one of credit_card, pix',
+		],
+		[
+			{ checkoutSessionId: 'cs_1', successUrl: 'not a url' },
+			'successUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
+		],
+		[
+			{ checkoutSessionId: 'cs_1', cancelUrl: 'javascript:alert(1)' },
+			'cancelUrl: must not be a javascript: URL (javascript:, data:, vbscript:, file: are refused)',
+		],
 		[{ checkoutSessionId: 'cs_1', successUrl: { url: 'https://x' } }, 'successUrl: must be text'],
 	])('%j is refused: %s', (input, message) => {
 		expect(firstIssue(input)).toBe(message);
@@ -80,6 +107,8 @@ describe('Upag checkout URL', () => {
 	});
 
 	test('a URL of another site is refused rather than sent as an id', () => {
-		expect(parseSessionReference('https://evil.example/cs_1', upagCheckoutUrls).message).toMatch(/not document as a checkout URL/);
+		expect(parseSessionReference('https://evil.example/cs_1', upagCheckoutUrls).message).toMatch(
+			/not document as a checkout URL/,
+		);
 	});
 });

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const fc = require('fast-check');
 const {
@@ -7,7 +8,12 @@ const {
 	configuredSecrets,
 	hmacSha256,
 } = require('../../nodes/shared/webhookVerify');
-const { RecentEvents, recentEventsOf, EVENTS_PER_NODE, MAX_NODES } = require('../../nodes/shared/webhookDedup');
+const {
+	RecentEvents,
+	recentEventsOf,
+	EVENTS_PER_NODE,
+	MAX_NODES,
+} = require('../../nodes/shared/webhookDedup');
 const { textAt } = require('../../nodes/shared/webhookTrigger');
 
 describe('safeEqual / anyMatch', () => {
@@ -43,7 +49,9 @@ describe('safeEqual / anyMatch', () => {
 
 	test('hmacSha256 is RFC 4231 test case 2', () => {
 		const mac = hmacSha256(Buffer.from('Jefe'), Buffer.from('what do ya want for nothing?'));
-		expect(mac.toString('hex')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+		expect(mac.toString('hex')).toBe(
+			'5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+		);
 	});
 });
 
@@ -52,7 +60,8 @@ describe('checkTimestamp', () => {
 	const seconds = (offset) => String(Math.floor(now / 1000) + offset);
 
 	test('inside the tolerance, past or future: accepted; the edges included', () => {
-		for (const offset of [0, -1, 1, -300, 300]) expect(checkTimestamp(seconds(offset), now, 300)).toBeUndefined();
+		for (const offset of [0, -1, 1, -300, 300])
+			expect(checkTimestamp(seconds(offset), now, 300)).toBeUndefined();
 	});
 
 	test('beyond it: stale or future', () => {
@@ -97,7 +106,9 @@ describe('RecentEvents', () => {
 	test('matches a model (a plain list) on random sequences', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 50 })), { maxLength: 200 }),
+				fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 50 })), {
+					maxLength: 200,
+				}),
 				fc.integer({ min: 1, max: 8 }),
 				(steps, capacity) => {
 					const recent = new RecentEvents(capacity);
@@ -109,7 +120,8 @@ describe('RecentEvents', () => {
 						const alive = model.filter((entry) => now - entry.at < 100);
 						const expected = alive.some((entry) => entry.key === key);
 						expect(recent.isRepeat(key, now, 100)).toBe(expected);
-						if (!expected) model = [...alive.filter((e) => e.key !== key), { key, at: now }].slice(-capacity);
+						if (!expected)
+							model = [...alive.filter((e) => e.key !== key), { key, at: now }].slice(-capacity);
 						else model = alive;
 						expect(recent.size).toBeLessThanOrEqual(capacity);
 					}

@@ -1,5 +1,9 @@
 const fc = require('fast-check');
-const { schema, buildRequest, completeRequiredFields } = require('../../nodes/Yuno/actions/checkoutSession/update.operation');
+const {
+	schema,
+	buildRequest,
+	completeRequiredFields,
+} = require('../../nodes/Yuno/actions/checkoutSession/update.operation');
 const { yuno } = require('../../nodes/Yuno/provider');
 
 const SESSION = 'c67ce158-6053-4661-a1de-aed5c945b935';
@@ -54,13 +58,17 @@ describe('Yuno update: request mapping', () => {
 			customer_id: 'e937e18e-a684-4d7b-a1a1-ab64c10a941d',
 			alternative_amount: { currency: 'USD', value: 23.5676 },
 		});
-		expect(buildRequest(schema.parse({ checkoutSessionId: SESSION, installmentsPlanId: 'plan_1' })).body).toEqual({
+		expect(
+			buildRequest(schema.parse({ checkoutSessionId: SESSION, installmentsPlanId: 'plan_1' })).body,
+		).toEqual({
 			installments: { plan_id: 'plan_1' },
 		});
 	});
 
 	test("Yuno's { code, messages[] } error shape", () => {
-		expect(yuno.parseError({ code: 'CHECKOUT_SESSION_NOT_FOUND', messages: ['Not found', 'at all'] })).toEqual({
+		expect(
+			yuno.parseError({ code: 'CHECKOUT_SESSION_NOT_FOUND', messages: ['Not found', 'at all'] }),
+		).toEqual({
 			code: 'CHECKOUT_SESSION_NOT_FOUND',
 			message: 'Not found; at all',
 		});
@@ -68,15 +76,26 @@ describe('Yuno update: request mapping', () => {
 	});
 
 	test("Yuno's OpenAPI error shape { code, message, details } is read too", () => {
-		expect(yuno.parseError({ code: 'INVALID_REQUEST', message: 'amount is invalid', details: { field: 'amount' } })).toEqual({
+		expect(
+			yuno.parseError({
+				code: 'INVALID_REQUEST',
+				message: 'amount is invalid',
+				details: { field: 'amount' },
+			}),
+		).toEqual({
 			code: 'INVALID_REQUEST',
 			message: 'amount is invalid',
 		});
 	});
 
-	test.each(['__proto__', 'toString', 'valueOf', 'Sandbox', 'staging', ''])('the environment %j is refused by name', (environment) => {
-		expect(() => yuno.defaultBaseUrl({ environment })).toThrow(`Environment "${environment}" is not one of sandbox, production, eu`);
-	});
+	test.each(['__proto__', 'toString', 'valueOf', 'Sandbox', 'staging', ''])(
+		'the environment %j is refused by name',
+		(environment) => {
+			expect(() => yuno.defaultBaseUrl({ environment })).toThrow(
+				`Environment "${environment}" is not one of sandbox, production, eu`,
+			);
+		},
+	);
 
 	test('the environment picks the documented base URL', () => {
 		expect(yuno.defaultBaseUrl({ environment: 'sandbox' })).toBe('https://api-sandbox.y.uno/v1');
@@ -90,7 +109,9 @@ describe('Yuno update: documented limits', () => {
 	const enough = Array.from({ length: 120 }, (_, index) => ({ key: `k${index}`, value: 'v' }));
 
 	test('float noise from expressions is sent as the multiple of 0.0001 it stands for', () => {
-		const value = (amount) => schema.parse({ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: amount } }).amount.value;
+		const value = (amount) =>
+			schema.parse({ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: amount } })
+				.amount.value;
 		expect(value(19.99 * 3)).toBe(59.97);
 		expect(value(5e-11)).toBe(0);
 		expect(value(23.5676)).toBe(23.5676);
@@ -98,25 +119,69 @@ describe('Yuno update: documented limits', () => {
 
 	test('120 metadata pairs are accepted, 121 are not', () => {
 		expect(schema.safeParse({ checkoutSessionId: SESSION, metadata: enough }).success).toBe(true);
-		expect(firstIssue({ checkoutSessionId: SESSION, metadata: tooMany })).toBe('metadata: must have at most 120 rows');
+		expect(firstIssue({ checkoutSessionId: SESSION, metadata: tooMany })).toBe(
+			'metadata: must have at most 120 rows',
+		);
 	});
 
 	test.each([
 		[{ checkoutSessionId: 'short' }, 'checkoutSessionId: must be at least 36 characters'],
-		[{ checkoutSessionId: SESSION, merchantOrderId: '07' }, 'merchantOrderId: must be at least 3 characters'],
-		[{ checkoutSessionId: SESSION, merchantOrderId: 'x'.repeat(256) }, 'merchantOrderId: must be at most 255 characters'],
-		[{ checkoutSessionId: SESSION, paymentDescription: 'ab' }, 'paymentDescription: must be at least 3 characters'],
-		[{ checkoutSessionId: SESSION, callbackUrl: `https://x.example/${'a'.repeat(520)}` }, 'callbackUrl: must be at most 526 characters'],
-		[{ checkoutSessionId: SESSION, country: 'DE' }, expect.stringMatching(/^country: must be one of AR, BO, BR/)],
-		[{ checkoutSessionId: SESSION, workflow: 'REDIRECT' }, 'workflow: must be one of SDK_CHECKOUT, CHECKOUT, SDK_SEAMLESS'],
-		[{ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: 1.00001 } }, 'amount.value: must be a multiple of 0.0001'],
-		[{ checkoutSessionId: SESSION, amount: { currency: 'BR', value: 1 } }, 'amount.currency: must be a 3-letter code'],
-		[{ checkoutSessionId: SESSION, metadata: [{ key: 'k'.repeat(49), value: 'v' }] }, 'metadata.0.key: must be at most 48 characters'],
-		[{ checkoutSessionId: SESSION, metadata: [{ key: 'k', value: 'v'.repeat(513) }] }, 'metadata.0.value: must be at most 512 characters'],
-		[{ checkoutSessionId: SESSION, accountId: 'acc-1' }, 'accountId: must be a UUID (36 characters)'],
-		[{ checkoutSessionId: SESSION, installmentsPlan: [{ installment: 0, rate: 1 }] }, 'installmentsPlan.0.installment: must be 1 or more'],
-		[{ checkoutSessionId: SESSION, customerId: 'x'.repeat(36) }, 'customerId: must be a UUID (36 characters)'],
-		[{ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: 773600.27495 } }, 'amount.value: must be a multiple of 0.0001'],
+		[
+			{ checkoutSessionId: SESSION, merchantOrderId: '07' },
+			'merchantOrderId: must be at least 3 characters',
+		],
+		[
+			{ checkoutSessionId: SESSION, merchantOrderId: 'x'.repeat(256) },
+			'merchantOrderId: must be at most 255 characters',
+		],
+		[
+			{ checkoutSessionId: SESSION, paymentDescription: 'ab' },
+			'paymentDescription: must be at least 3 characters',
+		],
+		[
+			{ checkoutSessionId: SESSION, callbackUrl: `https://x.example/${'a'.repeat(520)}` },
+			'callbackUrl: must be at most 526 characters',
+		],
+		[
+			{ checkoutSessionId: SESSION, country: 'DE' },
+			expect.stringMatching(/^country: must be one of AR, BO, BR/),
+		],
+		[
+			{ checkoutSessionId: SESSION, workflow: 'REDIRECT' },
+			'workflow: must be one of SDK_CHECKOUT, CHECKOUT, SDK_SEAMLESS',
+		],
+		[
+			{ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: 1.00001 } },
+			'amount.value: must be a multiple of 0.0001',
+		],
+		[
+			{ checkoutSessionId: SESSION, amount: { currency: 'BR', value: 1 } },
+			'amount.currency: must be a 3-letter code',
+		],
+		[
+			{ checkoutSessionId: SESSION, metadata: [{ key: 'k'.repeat(49), value: 'v' }] },
+			'metadata.0.key: must be at most 48 characters',
+		],
+		[
+			{ checkoutSessionId: SESSION, metadata: [{ key: 'k', value: 'v'.repeat(513) }] },
+			'metadata.0.value: must be at most 512 characters',
+		],
+		[
+			{ checkoutSessionId: SESSION, accountId: 'acc-1' },
+			'accountId: must be a UUID (36 characters)',
+		],
+		[
+			{ checkoutSessionId: SESSION, installmentsPlan: [{ installment: 0, rate: 1 }] },
+			'installmentsPlan.0.installment: must be 1 or more',
+		],
+		[
+			{ checkoutSessionId: SESSION, customerId: 'x'.repeat(36) },
+			'customerId: must be a UUID (36 characters)',
+		],
+		[
+			{ checkoutSessionId: SESSION, amount: { currency: 'BRL', value: 773600.27495 } },
+			'amount.value: must be a multiple of 0.0001',
+		],
 	])('%j is refused', (input, message) => {
 		expect(firstIssue(input)).toEqual(message);
 	});
@@ -136,10 +201,19 @@ describe('Yuno required fields', () => {
 	};
 
 	test('a one-field change fills the required fields from a GET of the session', async () => {
-		const client = api({ merchant_order_id: '007', payment_description: 'Payment Test', country: 'BR' });
-		const input = schema.parse({ checkoutSessionId: SESSION, callbackUrl: 'https://shop.example/r' });
+		const client = api({
+			merchant_order_id: '007',
+			payment_description: 'Payment Test',
+			country: 'BR',
+		});
+		const input = schema.parse({
+			checkoutSessionId: SESSION,
+			callbackUrl: 'https://shop.example/r',
+		});
 		const completed = await completeRequiredFields(input, client, 0, true);
-		expect(client.calls).toEqual([{ method: 'GET', path: `/checkout/sessions/${SESSION}`, safeToResend: true }]);
+		expect(client.calls).toEqual([
+			{ method: 'GET', path: `/checkout/sessions/${SESSION}`, safeToResend: true },
+		]);
 		expect(buildRequest(completed).body).toEqual({
 			callback_url: 'https://shop.example/r',
 			merchant_order_id: '007',
@@ -162,8 +236,16 @@ describe('Yuno required fields', () => {
 	});
 
 	test('a partial set: the values given are kept, only the missing ones come from the session', async () => {
-		const client = api({ merchant_order_id: 'from-session', payment_description: 'From the session', country: 'AR' });
-		const input = schema.parse({ checkoutSessionId: SESSION, merchantOrderId: 'order-given', country: 'MX' });
+		const client = api({
+			merchant_order_id: 'from-session',
+			payment_description: 'From the session',
+			country: 'AR',
+		});
+		const input = schema.parse({
+			checkoutSessionId: SESSION,
+			merchantOrderId: 'order-given',
+			country: 'MX',
+		});
 		const completed = await completeRequiredFields(input, client, 0, true);
 		expect(client.calls).toHaveLength(1);
 		expect(buildRequest(completed).body).toEqual({
@@ -176,12 +258,23 @@ describe('Yuno required fields', () => {
 
 	test('session ids of any 36 to 64 characters reach the PATCH and the GET as one escaped path segment', async () => {
 		const idOfAnyCharacters = fc
-			.string({ minLength: 36, maxLength: 64, unit: fc.constantFrom('a', '0', '-', '/', '?', '#', '%', ' ', '&', '.', 'é', '+') })
+			.string({
+				minLength: 36,
+				maxLength: 64,
+				unit: fc.constantFrom('a', '0', '-', '/', '?', '#', '%', ' ', '&', '.', 'é', '+'),
+			})
 			.filter((id) => id.trim() === id && id.trim().length >= 36 && !/^https?:\/\//i.test(id));
 		await fc.assert(
 			fc.asyncProperty(idOfAnyCharacters, async (id) => {
-				const input = schema.parse({ checkoutSessionId: id, callbackUrl: 'https://shop.example/r' });
-				const client = api({ merchant_order_id: '007', payment_description: 'Payment Test', country: 'BR' });
+				const input = schema.parse({
+					checkoutSessionId: id,
+					callbackUrl: 'https://shop.example/r',
+				});
+				const client = api({
+					merchant_order_id: '007',
+					payment_description: 'Payment Test',
+					country: 'BR',
+				});
 				const completed = await completeRequiredFields(input, client, 0, true);
 				for (const { path } of [client.calls[0], buildRequest(completed)]) {
 					const segment = path.slice('/checkout/sessions/'.length);
@@ -196,13 +289,17 @@ describe('Yuno required fields', () => {
 	test('with the option off a missing required field is an input error and nothing is fetched', async () => {
 		const client = api({});
 		const input = schema.parse({ checkoutSessionId: SESSION, workflow: 'CHECKOUT' });
-		await expect(completeRequiredFields(input, client, 0, false)).rejects.toMatchObject({ field: 'merchantOrderId' });
+		await expect(completeRequiredFields(input, client, 0, false)).rejects.toMatchObject({
+			field: 'merchantOrderId',
+		});
 		expect(client.calls).toEqual([]);
 	});
 
 	test('without any account id the error says where to set it', async () => {
 		const client = api({}, {});
 		const input = schema.parse({ checkoutSessionId: SESSION, workflow: 'CHECKOUT' });
-		await expect(completeRequiredFields(input, client, 0, true)).rejects.toMatchObject({ field: 'accountId' });
+		await expect(completeRequiredFields(input, client, 0, true)).rejects.toMatchObject({
+			field: 'accountId',
+		});
 	});
 });

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Shared by the end-to-end test files: the state written by globalSetup (one n8n install,
 // the four packed tarballs, one running n8n main, the sandbox port its credentials point at).
@@ -39,7 +40,8 @@ function packagesUnderTest() {
 	return listPackages().map(({ name, dir, manifest }) => ({
 		name,
 		nodeTypes: manifest.n8n.nodes.map(
-			(file) => JSON.parse(fs.readFileSync(path.join(dir, file.replace(/\.js$/, '.json')), 'utf8')).node,
+			(file) =>
+				JSON.parse(fs.readFileSync(path.join(dir, file.replace(/\.js$/, '.json')), 'utf8')).node,
 		),
 		credentials: manifest.n8n.credentials.map((file) => path.basename(file, '.credentials.js')),
 	}));

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Stops the shared n8n main, keeps its logs in .tmp/e2e/logs (CI artifacts) and removes the
 // temporary user folder (KEEP_E2E=1 keeps it).
