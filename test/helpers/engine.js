@@ -1,3 +1,0 @@
-// @ts-check
-// Moved to harness/engine.js (tooling imports it too); kept until the parallel branches rebase.
-module.exports = require('../../harness/engine');
