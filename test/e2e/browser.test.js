@@ -503,7 +503,11 @@ const OPERATIONS = {
 test.each(Object.entries(OPERATIONS))(
 	'%s: the Operation list shows the documented operations; choosing one swaps the fields',
 	async (provider, { name, list, pick, shows }) => {
-		const page = await openNode(workflows[provider], name);
+		// A workflow of its own: the earlier tests executed and changed (autosaved) the shared ones.
+		const workflow = probeWorkflow(provider, { ...sessionParameter(provider === 'sprintcheckout' ? 'sessionId' : 'checkoutSessionId', 'x'), updateFields: {} });
+		workflow.name = `Browser test – ${name} operations`;
+		const { id } = await rest.ok('POST', '/rest/workflows', workflow);
+		const page = await openNode(id, name);
 		try {
 			// n8n's editor adds "Custom API Call" to every node whose credential authenticates requests.
 			expect(await optionsOf(page, 'operation')).toEqual([...list, 'Custom API Call']);
