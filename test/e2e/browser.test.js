@@ -504,7 +504,10 @@ test.each(Object.entries(OPERATIONS))(
 	'%s: the Operation list shows the documented operations; choosing one swaps the fields',
 	async (provider, { name, list, pick, shows }) => {
 		// A workflow of its own: the earlier tests executed and changed (autosaved) the shared ones.
-		const workflow = probeWorkflow(provider, { ...sessionParameter(provider === 'sprintcheckout' ? 'sessionId' : 'checkoutSessionId', 'x'), updateFields: {} });
+		const workflow = probeWorkflow(provider, {
+			...sessionParameter(provider === 'sprintcheckout' ? 'sessionId' : 'checkoutSessionId', 'x'),
+			updateFields: {},
+		});
 		workflow.name = `Browser test – ${name} operations`;
 		const { id } = await rest.ok('POST', '/rest/workflows', workflow);
 		const page = await openNode(id, name);
