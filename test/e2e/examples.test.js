@@ -105,6 +105,44 @@ test('example 1: a shop webhook updates the order’s Yuno session (amount, URL,
 	});
 });
 
+test('example 6: a shop order creates a Yuno checkout session in real n8n and the webhook answers with it', async () => {
+	const order = {
+		order: {
+			id: 'order-3003',
+			items: 2,
+			country: 'BR',
+			currency: 'BRL',
+			total: 120.5,
+			return_url: 'https://shop.example.com/orders/3003/return',
+		},
+	};
+	const response = await postWebhook(`${state.mainUrl}/webhook/shop/order-created`, order);
+	expect(response.status).toBe(200);
+	const requests = wire(sandbox);
+	expect(requests).toHaveLength(1);
+	expect(requests[0]).toMatchObject({
+		provider: 'yuno',
+		method: 'POST',
+		path: '/checkout/sessions',
+		status: 200,
+		body: {
+			merchant_order_id: 'order-3003',
+			payment_description: 'Order order-3003 (2 items)',
+			country: 'BR',
+			account_id: '0a0a0a0a-0000-4000-8000-000000000001',
+			amount: { currency: 'BRL', value: 120.5 },
+			callback_url: 'https://shop.example.com/orders/3003/return',
+			metadata: [{ key: 'shop_order', value: 'order-3003' }],
+		},
+	});
+	// The reply carries the session the sandbox created, which can then be read back.
+	expect(response.json.order).toBe('order-3003');
+	expect(typeof response.json.checkout_session).toBe('string');
+	expect(sandbox.session('yuno', response.json.checkout_session)).toMatchObject({
+		merchant_order_id: 'order-3003',
+	});
+});
+
 test('example 2: a CSV of sessions is bulk-updated and the results are written back as CSV', async () => {
 	const results = path.join(state.filesDir, 'checkout-sessions', 'results.csv');
 	fs.rmSync(results, { force: true });

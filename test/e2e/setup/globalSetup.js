@@ -15,7 +15,8 @@ const { freePort } = require('../../../scripts/n8n/processes');
 const { formatDuration } = require('../../../scripts/n8n/exec');
 const { OWNER, STATE_FILE } = require('./context');
 
-const WEBHOOK_EXAMPLE_ID = 'ExShopWebhook001';
+// The examples whose webhooks the tests call: example 1 (update) and example 6 (create).
+const WEBHOOK_EXAMPLE_IDS = ['ExShopWebhook001', 'ExLifecycle00006'];
 
 module.exports = async function globalSetup() {
 	const started = Date.now();
@@ -52,7 +53,7 @@ module.exports = async function globalSetup() {
 		await step('import', async () => {
 			await instance.importSandboxCredentials(sandbox, SANDBOX_KEYS);
 			await instance.importExamples();
-			await instance.publishWorkflow(WEBHOOK_EXAMPLE_ID);
+			for (const id of WEBHOOK_EXAMPLE_IDS) await instance.publishWorkflow(id);
 		});
 	} finally {
 		// Each test file starts its own sandbox on this port (so it can read the recorded requests).
