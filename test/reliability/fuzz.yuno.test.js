@@ -16,25 +16,7 @@ const { bulkSessionId, SANDBOX_KEYS } = require('../../sandbox');
 const engines = kit.useEngines();
 const PROVIDER = 'yuno';
 const ACCOUNT = SANDBOX_KEYS.yuno.accountId;
-const COUNTRIES = [
-	'AR',
-	'BO',
-	'BR',
-	'CL',
-	'CO',
-	'CR',
-	'EC',
-	'SV',
-	'GT',
-	'HN',
-	'MX',
-	'NI',
-	'PA',
-	'PY',
-	'PE',
-	'US',
-	'UY',
-];
+const COUNTRIES = kit.YUNO_COUNTRIES;
 const WORKFLOWS = ['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -950,6 +950,26 @@ function idRecipes({ urlForm, badForms, badWeight, rawWeight = 2 }) {
 	return { goodId, anyId };
 }
 
+/** The country codes Yuno's pages list (the oracle's own reading of the docs, not the node's). */
+module.exports.YUNO_COUNTRIES = [
+	'AR',
+	'BO',
+	'BR',
+	'CL',
+	'CO',
+	'CR',
+	'EC',
+	'SV',
+	'GT',
+	'HN',
+	'MX',
+	'NI',
+	'PA',
+	'PY',
+	'PE',
+	'US',
+	'UY',
+];
 module.exports.idRecipes = idRecipes;
 module.exports.fieldDef = fieldDef;
 module.exports.itemRecipes = itemRecipes;
