@@ -2,9 +2,9 @@
 // The credential tests as n8n's editor runs them (POST /rest/credentials/test on the running
 // n8n, the four packages installed from their tarballs): the sandbox keys, a wrong key, a wrong
 // Base URL, and a redirect to another host (which must receive nothing).
-const http = require('node:http');
 
 const { SANDBOX_KEYS } = require('../../sandbox');
+const { throughRedirect } = require('../helpers/rawServer');
 const { CREDENTIALS } = require('../../scripts/n8n/examples');
 const { loadState, signedIn, startSharedSandbox } = require('./setup/context');
 
@@ -54,22 +54,6 @@ async function testCredential(provider, changes = {}) {
 	return result.json.data;
 }
 
-async function scriptedServer(answer) {
-	const requests = [];
-	const server = http.createServer((req, res) => {
-		requests.push({ method: req.method, url: req.url, headers: req.headers });
-		const { status, headers = {}, body = '' } = answer(req);
-		res.writeHead(status, headers);
-		res.end(body);
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${server.address().port}`,
-		requests,
-		close: () => new Promise((resolve) => server.close(resolve)),
-	};
-}
-
 describe.each(Object.keys(KEYS))('%s credential test in n8n', (provider) => {
 	test('the sandbox key gives the designed answer', async () => {
 		const result = await testCredential(provider);
@@ -98,26 +82,14 @@ describe.each(Object.keys(KEYS))('%s credential test in n8n', (provider) => {
 	});
 
 	test('a redirect to another host fails and that host receives nothing', async () => {
-		const elsewhere = await scriptedServer(() => ({
-			status: 200,
-			headers: { 'content-type': 'application/json' },
-			body: '[]',
-		}));
-		const redirecting = await scriptedServer((req) => ({
-			status: 302,
-			headers: { location: `${elsewhere.url}${req.url}` },
-		}));
-		try {
-			const result = await testCredential(provider, { baseUrl: redirecting.url });
-			expect(result).toEqual({
-				status: 'Error',
-				message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/),
-			});
-			expect(redirecting.requests).toHaveLength(1);
-			expect(elsewhere.requests).toHaveLength(0);
-		} finally {
-			await redirecting.close();
-			await elsewhere.close();
-		}
+		const { result, redirected, elsewhere } = await throughRedirect(
+			async (baseUrl) => await testCredential(provider, { baseUrl }),
+		);
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/),
+		});
+		expect(redirected).toHaveLength(1);
+		expect(elsewhere).toHaveLength(0);
 	});
 });

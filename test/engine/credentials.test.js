@@ -1,7 +1,7 @@
 // The credentials' declarative tests, run as n8n's credentials tester runs them (RoutingNode,
 // httpRequestWithAuthentication, then the rules): against the sandbox and small scripted servers.
-const http = require('node:http');
 const { SANDBOX_KEYS } = require('../../sandbox');
+const { scriptedServer, throughRedirect } = require('../helpers/rawServer');
 const { credentialClass, authenticateWith } = require('../../harness/engine');
 const { runCredentialTest } = require('../helpers/credentialTester');
 const { useSandboxEngine } = require('./sandboxRun');
@@ -18,20 +18,6 @@ const wrong = {
 	yuno: { privateSecretKey: 'yuno_wrong_secret_for_test' },
 	upag: { token: 'upag_wrong_token_for_test' },
 };
-
-/** A local server answering every request with `answer(req)`; records what it received. */
-async function scriptedServer(answer) {
-	const requests = [];
-	const server = http.createServer((req, res) => {
-		requests.push({ method: req.method, url: req.url, headers: req.headers });
-		const { status, headers = {}, body = '' } = answer(req);
-		res.writeHead(status, headers);
-		res.end(body);
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${server.address().port}`;
-	return { url, requests, close: () => new Promise((resolve) => server.close(resolve)) };
-}
 
 const test_ = (provider, overrides = {}) =>
 	runCredentialTest(`${provider}Api`, { ...ctx.credentials[provider], ...overrides });
@@ -104,27 +90,15 @@ describe.each(PROVIDERS)('%s credential test', (provider) => {
 	});
 
 	test('a redirect to another host fails, and that host receives nothing', async () => {
-		const elsewhere = await scriptedServer(() => ({
-			status: 200,
-			headers: { 'content-type': 'application/json' },
-			body: '[]',
-		}));
-		const redirecting = await scriptedServer((req) => ({
-			status: 302,
-			headers: { location: `${elsewhere.url}${req.url}` },
-		}));
-		try {
-			const result = await test_(provider, { baseUrl: redirecting.url });
-			expect(result).toEqual({
-				status: 'Error',
-				message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/),
-			});
-			expect(redirecting.requests).toHaveLength(1);
-			expect(elsewhere.requests).toHaveLength(0);
-		} finally {
-			await redirecting.close();
-			await elsewhere.close();
-		}
+		const { result, redirected, elsewhere } = await throughRedirect(
+			async (baseUrl) => await test_(provider, { baseUrl }),
+		);
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/),
+		});
+		expect(redirected).toHaveLength(1);
+		expect(elsewhere).toHaveLength(0);
 	});
 
 	test.each([

@@ -44,4 +44,41 @@ async function startRawServer(handler) {
 	};
 }
 
-module.exports = { startRawServer };
+/**
+ * A server answering every request with `answer(req)`: status, headers and body.
+ * @param {(req: http.IncomingMessage) => { status: number, headers?: http.OutgoingHttpHeaders, body?: string }} answer
+ */
+async function scriptedServer(answer) {
+	return await startRawServer((req, res) => {
+		const { status, headers = {}, body = '' } = answer(req);
+		res.writeHead(status, headers);
+		res.end(body);
+	});
+}
+
+/**
+ * Runs a credential test against a base URL that answers 302 to another host, and returns
+ * its result with what each of the two servers received.
+ * @template T
+ * @param {(baseUrl: string) => Promise<T>} runTest
+ */
+async function throughRedirect(runTest) {
+	const elsewhere = await scriptedServer(() => ({
+		status: 200,
+		headers: { 'content-type': 'application/json' },
+		body: '[]',
+	}));
+	const redirecting = await scriptedServer((req) => ({
+		status: 302,
+		headers: { location: `${elsewhere.url}${req.url}` },
+	}));
+	try {
+		const result = await runTest(redirecting.url);
+		return { result, redirected: redirecting.requests, elsewhere: elsewhere.requests };
+	} finally {
+		await redirecting.close();
+		await elsewhere.close();
+	}
+}
+
+module.exports = { startRawServer, scriptedServer, throughRedirect };
