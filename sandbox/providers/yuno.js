@@ -6,6 +6,7 @@ const { randomUUID } = require('node:crypto');
 const { checkBody, UUID } = require('../lib/check');
 const { withWebhooks, webhookRoutes, listedWebhooks } = require('../webhooks/yunoRegistrations');
 const { SessionStore } = require('../lib/store');
+const { YUNO_COUNTRIES } = require('./yunoCountries');
 
 const KEYS = {
 	publicApiKey: 'yuno_sandbox_public_not_a_real_key_0001',
@@ -38,25 +39,6 @@ const SEEDED = {
 	used: 'a0000000-0000-4000-8000-000000000004',
 };
 
-const COUNTRIES = [
-	'AR',
-	'BO',
-	'BR',
-	'CL',
-	'CO',
-	'CR',
-	'EC',
-	'SV',
-	'GT',
-	'HN',
-	'MX',
-	'NI',
-	'PA',
-	'PY',
-	'PE',
-	'US',
-	'UY',
-];
 const currency = (nullable) => ({
 	type: 'string',
 	pattern: /^[A-Z]{3}$/,
@@ -75,7 +57,7 @@ const FIELDS = {
 	merchant_order_id: { type: 'string', minLength: 3, maxLength: 255 },
 	payment_description: { type: 'string', minLength: 3, maxLength: 255 },
 	callback_url: { type: 'string', minLength: 3, maxLength: 526 },
-	country: { type: 'string', enum: COUNTRIES },
+	country: { type: 'string', enum: YUNO_COUNTRIES },
 	account_id: {
 		type: 'string',
 		check: (v) => (v === KEYS.accountId ? null : 'does not match the account of these credentials'),

@@ -1,8 +1,9 @@
+// @ts-check
 'use strict';
 /**
  * A worker thread that runs the node under test in n8n-core's real WorkflowExecute
  * (harness/engine.js) against its own provider sandbox (sandbox/index.js), so that the
- * fuzz tests can use both cores of the machine: fuzzKit.js hands each worker one engine run
+ * fuzz tests can use both cores of the machine: fuzz/runner.js hands each worker one engine run
  * (one segment of items) at a time.
  *
  * The nodes' TypeScript sources are compiled on load with @swc/core and the repository's
@@ -18,8 +19,16 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { parentPort } = require('node:worker_threads');
+const workerThreads = require('node:worker_threads');
 const swc = require('@swc/core');
+
+/** The channel to fuzz/runner.js: this file runs only as a worker thread. */
+function parentChannel() {
+	const { parentPort } = workerThreads;
+	if (!parentPort) throw new Error('engineWorker.js runs in a worker thread (see fuzz/runner.js)');
+	return parentPort;
+}
+const parentPort = parentChannel();
 
 const root = path.resolve(__dirname, '../..');
 const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
@@ -39,7 +48,8 @@ for (const extension of ['.json', '.node']) {
 	require.extensions[extension] = loader;
 }
 
-// See fuzzKit.js: UTC makes n8n's per-expression global context cheaper; no parameter uses dates.
+// UTC makes n8n's per-expression global context cheaper; no parameter uses dates.
+
 require('n8n-workflow').setGlobalState({ defaultTimezone: 'UTC' });
 const { runNode } = require('../../harness/engine');
 const { startSandbox } = require('../../sandbox');

@@ -1,16 +1,19 @@
+// @ts-check
 'use strict';
 /**
  * Property-based "bad input" test of the operations beside Update (issue 12), with the same
- * properties as the update fuzz files (see fuzzKit.js): every generated input is either refused
+ * properties as the update fuzz files (see fuzz/runner.js and fuzz/checks.js): every generated input is either refused
  * before anything is sent, naming its field, or sent exactly once and accepted by the sandbox's
  * model of the documented schema, arriving as the documented wire value.
  * Creates are matched to their item by a field that carries the item's number; Gets by the id.
  */
-const kit = require('./fuzzKit');
-const { fc } = kit;
+const fc = require('fast-check');
+const gen = require('./fuzz/generators');
+const oracle = require('./fuzz/oracle');
+const { useFuzzSuite } = require('./fuzz/runner');
 const { bulkSessionId } = require('../../sandbox');
 
-const engines = kit.useEngines();
+const suite = useFuzzSuite('fuzz.operations');
 const INT32_MAX = 2 ** 31 - 1;
 
 /* ---------------------------------------------------------------- oracles */
@@ -19,19 +22,19 @@ const INT32_MAX = 2 ** 31 - 1;
 const required = (classify) => (v) => (classify(v) === 'unset' ? 'invalid' : classify(v));
 
 function classifyAmount(v) {
-	const k = kit.classifyNumber(v);
+	const k = oracle.classifyNumber(v);
 	if (k === 'unset' || k === 'invalid') return k;
 	return Number(v) >= 0 ? k : 'invalid';
 }
 
 function classifyCurrency(v) {
-	if (kit.isBlank(v)) return 'unset';
+	if (oracle.isBlank(v)) return 'unset';
 	return typeof v === 'string' && /^[A-Za-z]{3}$/.test(v) ? 'valid' : 'invalid';
 }
 
 function classifyWhole({ min, max }) {
 	return (v) => {
-		if (kit.isBlank(v)) return 'unset';
+		if (oracle.isBlank(v)) return 'unset';
 		if (typeof v === 'number')
 			return Number.isSafeInteger(v) && v >= min && v <= max ? 'valid' : 'invalid';
 		if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) {
@@ -44,15 +47,15 @@ function classifyWhole({ min, max }) {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const oneOf = (values) => (v) =>
-	kit.isBlank(v) ? 'unset' : values.includes(v) ? 'valid' : 'invalid';
+	oracle.isBlank(v) ? 'unset' : values.includes(v) ? 'valid' : 'invalid';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const classifyUuid = (v) =>
-	kit.isBlank(v) ? 'unset' : typeof v === 'string' && UUID.test(v) ? 'valid' : 'invalid';
+	oracle.isBlank(v) ? 'unset' : typeof v === 'string' && UUID.test(v) ? 'valid' : 'invalid';
 
 /** A URL with length limits (Yuno's callback_url: 3–526). */
 const classifyUrlWithin = (max) => (v) => {
-	const k = kit.classifyUrl(v);
+	const k = oracle.classifyUrl(v);
 	return k !== 'unset' && typeof v === 'string' && v.length > max ? 'invalid' : k;
 };
 
@@ -65,8 +68,8 @@ const goodAmount = fc.oneof(
 const anyAmount = fc.oneof(
 	{ weight: 5, arbitrary: goodAmount },
 	{ weight: 2, arbitrary: fc.constantFrom(-1, -0.01, Number.NaN, Infinity, -Infinity, 1e308) },
-	{ weight: 2, arbitrary: kit.numberishText() },
-	{ weight: 1, arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue(), kit.anyText()) },
+	{ weight: 2, arbitrary: gen.numberishText() },
+	{ weight: 1, arbitrary: fc.oneof(gen.wrongType(), gen.emptyValue(), gen.anyText()) },
 );
 const goodCurrency = fc.constantFrom('USD', 'usd', 'BRL', 'Mxn', 'EUR');
 const anyCurrency = fc.oneof(
@@ -74,43 +77,43 @@ const anyCurrency = fc.oneof(
 	{ weight: 3, arbitrary: fc.constantFrom('US', 'USDT', ' USD', 'US1', 'ÜSD', 'SATS', '€', '') },
 	{
 		weight: 2,
-		arbitrary: fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue(), kit.anyText()),
+		arbitrary: fc.oneof(gen.wrongType(), gen.anyNumber(), gen.emptyValue(), gen.anyText()),
 	},
 );
 const sometimesBlank = (arbitrary) =>
-	fc.oneof({ weight: 6, arbitrary }, { weight: 1, arbitrary: kit.emptyValue() });
-const junk = () => fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue(), kit.anyText());
+	fc.oneof({ weight: 6, arbitrary }, { weight: 1, arbitrary: gen.emptyValue() });
+const junk = () => fc.oneof(gen.wrongType(), gen.anyNumber(), gen.emptyValue(), gen.anyText());
 const upper = (v) => v.toUpperCase();
 
 const amountField = (name) =>
-	kit.fieldDef(name, {
+	oracle.fieldDef(name, {
 		good: goodAmount,
 		any: anyAmount,
 		classify: required(classifyAmount),
 		wire: Number,
 	});
 const optionalAmount = (name) =>
-	kit.fieldDef(name, {
+	oracle.fieldDef(name, {
 		good: sometimesBlank(goodAmount),
 		any: anyAmount,
 		classify: classifyAmount,
 		wire: Number,
 	});
-const currencyField = kit.fieldDef('currency', {
+const currencyField = oracle.fieldDef('currency', {
 	good: goodCurrency,
 	any: anyCurrency,
 	classify: required(classifyCurrency),
 	wire: upper,
 });
 const urlField = (name, wireKey, max) =>
-	kit.fieldDef(name, {
-		good: sometimesBlank(kit.goodUrl()),
-		any: kit.url(),
-		classify: max === undefined ? kit.classifyUrl : classifyUrlWithin(max),
+	oracle.fieldDef(name, {
+		good: sometimesBlank(gen.goodUrl()),
+		any: gen.url(),
+		classify: max === undefined ? oracle.classifyUrl : classifyUrlWithin(max),
 		wireKey,
 	});
 const enumField = (name, values, wireKey = name) =>
-	kit.fieldDef(name, {
+	oracle.fieldDef(name, {
 		good: sometimesBlank(fc.constantFrom(...values)),
 		any: fc.oneof(
 			{ weight: 3, arbitrary: fc.constantFrom(...values) },
@@ -124,7 +127,7 @@ const enumField = (name, values, wireKey = name) =>
 		wireKey,
 	});
 const uuidField = (name, wireKey) =>
-	kit.fieldDef(name, {
+	oracle.fieldDef(name, {
 		good: sometimesBlank(fc.uuid()),
 		any: fc.oneof(
 			{ weight: 3, arbitrary: fc.uuid() },
@@ -142,9 +145,9 @@ const uuidField = (name, wireKey) =>
 		wireKey,
 	});
 const textField = (name, wireKey, limits, isRequired = false) => {
-	const around = kit.textAround(...[limits.min, limits.max].filter((n) => n !== undefined));
-	const classify = (v) => kit.classifyText(v, limits);
-	return kit.fieldDef(name, {
+	const around = gen.textAround(...[limits.min, limits.max].filter((n) => n !== undefined));
+	const classify = (v) => oracle.classifyText(v, limits);
+	return oracle.fieldDef(name, {
 		good: isRequired
 			? fc
 					.string({ minLength: limits.min ?? 1, maxLength: 40 })
@@ -163,14 +166,14 @@ const textField = (name, wireKey, limits, isRequired = false) => {
  * documented rounding), beyond 1e11 the step check itself loses precision: undecided.
  */
 function classifyStepValue(v) {
-	const k = kit.classifyNumber(v);
+	const k = oracle.classifyNumber(v);
 	if (k === 'unset') return 'invalid';
 	if (k !== 'valid') return k;
 	if (Math.abs(v) > 1e11) return 'either';
 	return Math.abs(Math.round(v * 10000) - v * 10000) < 1e-6 ? 'valid' : 'invalid';
 }
 const yunoAmount = {
-	...kit.fieldDef('amount', {
+	...oracle.fieldDef('amount', {
 		good: fc.record({
 			currency: goodCurrency,
 			value: fc.integer({ min: 0, max: 10_000_000 }).map((steps) => steps / 10000),
@@ -219,7 +222,7 @@ function createModel({ provider, fields, tagged, taggedOnTop = false, wireTag, o
 			const defs = fields.filter((d) => bound.includes(d.name));
 			const none = fc.constant({ form: 'plain' });
 			return fc
-				.array(kit.itemRecipes(defs, { goodId: none, anyId: none, clean: 3 }), {
+				.array(gen.itemRecipes(defs, { goodId: none, anyId: none, clean: 3 }), {
 					minLength: 1,
 					maxLength: 300,
 					size: 'max',
@@ -245,8 +248,8 @@ function createModel({ provider, fields, tagged, taggedOnTop = false, wireTag, o
 		materialize(shape, recipe, n) {
 			const defs = fields.filter((d) => shape.bound.includes(d.name));
 			const json = { [tagged]: `fz-${n}` };
-			const { tags, body } = kit.classifyFields(defs, recipe.values, json);
-			tags.push(kit.tag(tagged, 'valid'));
+			const { tags, body } = oracle.classifyFields(defs, recipe.values, json);
+			tags.push(oracle.tag(tagged, 'valid'));
 			return { json, expect: { wireId: `fz-${n}`, exists: true, get: false, tags, body } };
 		},
 		requestId: (request) => request.body?.[wireTag],
@@ -264,10 +267,10 @@ const CREATES = {
 			amountField('amount'),
 			currencyField,
 			optionalAmount('minAmount'),
-			kit.fieldDef('editable', {
+			oracle.fieldDef('editable', {
 				good: sometimesBlank(fc.boolean()),
 				any: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 0, 1), junk()),
-				classify: kit.classifyBoolean,
+				classify: oracle.classifyBoolean,
 				wire: (v) => v === true || v === 'true',
 			}),
 			enumField('orderType', ['STATIC', 'TRANSIENT']),
@@ -282,7 +285,7 @@ const CREATES = {
 		fields: [
 			amountField('amount'),
 			currencyField,
-			kit.fieldDef('ttl', {
+			oracle.fieldDef('ttl', {
 				good: sometimesBlank(fc.integer({ min: 300, max: 86_400 })),
 				any: fc.oneof(
 					fc.integer({ min: 300, max: 86_400 }),
@@ -302,14 +305,14 @@ const CREATES = {
 		wireTag: 'merchant_order_id',
 		fields: [
 			textField('paymentDescription', 'payment_description', { min: 3, max: 255 }, true),
-			kit.fieldDef('country', {
+			oracle.fieldDef('country', {
 				good: fc.constantFrom('BR', 'MX', 'AR', 'US'),
 				any: fc.oneof(
 					fc.constantFrom('BR', 'MX', 'CO'),
 					fc.constantFrom('br', 'ES', 'BRA', ' BR'),
 					junk(),
 				),
-				classify: required(oneOf(kit.YUNO_COUNTRIES)),
+				classify: required(oneOf(oracle.YUNO_COUNTRIES)),
 			}),
 			urlField('callbackUrl', 'callback_url', 526),
 			uuidField('customerId', 'customer_id'),
@@ -322,19 +325,23 @@ const CREATES = {
 
 test.each(Object.keys(CREATES))(
 	'%s Create: every generated input is refused naming its field, or sent once and accepted',
-	async (provider) => {
-		const started = Date.now();
-		const counts = await kit.fuzzProvider(CREATES[provider], engines);
-		kit.report(`${provider} create`, counts, started);
-		expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
-		expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.2);
-	},
+	(provider) => suite.fuzz(CREATES[provider], 'create', { minValidShare: 0.2 }),
 	600_000,
 );
 
 /* ---------------------------------------------------------------- get models */
 
-/** Session-id forms of a Get: the existing id as typed, padded or as a URL, an unknown one, and bad shapes. */
+/**
+ * Session-id forms of a Get: the existing id as typed, padded or as a URL, an unknown one, and bad shapes.
+ * @param {{
+ *   provider: string,
+ *   operation?: string,
+ *   forms: Record<string, { good?: boolean, make: (id: string, n: number) => { value: unknown, wireId: string | null, exists?: boolean, k: string } }>,
+ *   unknownStatus: number,
+ *   path: (path: string) => string,
+ *   extra?: Array<ReturnType<typeof oracle.fieldDef>>,
+ * }} options
+ */
 function getModel({ provider, operation = 'get', forms, unknownStatus, path, extra = [] }) {
 	const names = Object.keys(forms);
 	const goodId = fc
@@ -345,11 +352,11 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 		{ weight: 2, arbitrary: fc.constantFrom(...names).map((form) => ({ form })) },
 		{
 			weight: 1,
-			arbitrary: fc.oneof(kit.wrongType(), kit.emptyValue()).map((raw) => ({ form: 'raw', raw })),
+			arbitrary: fc.oneof(gen.wrongType(), gen.emptyValue()).map((raw) => ({ form: 'raw', raw })),
 		},
 	);
 	const segment = fc
-		.array(kit.itemRecipes(extra, { goodId, anyId, clean: 5 }), {
+		.array(gen.itemRecipes(extra, { goodId, anyId, clean: 5 }), {
 			minLength: 1,
 			maxLength: 400,
 			size: 'max',
@@ -357,6 +364,7 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 		.map((items) => ({ shape: {}, items }));
 	return {
 		provider,
+		operation,
 		segment,
 		unknownStatus,
 		parameters: () => ({
@@ -371,11 +379,11 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 			const form = forms[recipe.id.form];
 			const id = form
 				? form.make(bulkSessionId(provider, n), n)
-				: { value: kit.roundTrip(recipe.id.raw), k: 'invalid' };
+				: { value: oracle.roundTrip(recipe.id.raw), wireId: null, exists: false, k: 'invalid' };
 			const json = {};
 			if (id.value !== undefined) json.sid = id.value;
-			const { tags } = kit.classifyFields(extra, recipe.values, json);
-			tags.push(kit.tag('checkoutSessionId', kit.isBlank(id.value) ? 'invalid' : id.k));
+			const { tags } = oracle.classifyFields(extra, recipe.values, json);
+			tags.push(oracle.tag('checkoutSessionId', oracle.isBlank(id.value) ? 'invalid' : id.k));
 			const check = (request) => {
 				for (const d of extra) {
 					const sent = request.query?.[d.name] ?? null;
@@ -417,10 +425,10 @@ const GETS = {
 			padded: { good: true, make: (id) => existing(` ${id}\n`, id) },
 			missing: {
 				good: true,
-				make: (id, n) => unknown(`f0000000-0000-4000-8000-${kit.pad(n, 12)}`, 'valid'),
+				make: (id, n) => unknown(`f0000000-0000-4000-8000-${gen.pad(n, 12)}`, 'valid'),
 			},
 			short: { make: (id) => ({ value: id.slice(1), wireId: null, k: 'invalid' }) },
-			long: { make: (id, n) => ({ value: `f${kit.pad(n, 64)}`, wireId: null, k: 'invalid' }) },
+			long: { make: (id, n) => ({ value: `f${gen.pad(n, 64)}`, wireId: null, k: 'invalid' }) },
 			number: { make: (id, n) => ({ value: 500_000_000 + n, wireId: null, k: 'invalid' }) },
 		},
 	}),
@@ -433,20 +441,20 @@ const GETS = {
 			plain: { good: true, make: (id) => existing(id, id) },
 			missing: {
 				good: true,
-				make: (id, n) => unknown(`f0000000-0000-4000-8000-${kit.pad(n, 12)}`, 'valid'),
+				make: (id, n) => unknown(`f0000000-0000-4000-8000-${gen.pad(n, 12)}`, 'valid'),
 			},
 			short: { make: (id) => ({ value: id.slice(1), wireId: null, k: 'invalid' }) },
 		},
 		extra: [
-			kit.fieldDef('category', {
+			oracle.fieldDef('category', {
 				good: sometimesBlank(fc.constantFrom('CARD', 'BANK_TRANSFER', 'WALLET')),
 				any: fc.oneof(
 					fc.constantFrom('CARD', 'a b', 'ñ', '&x=1', '%20', '😀'),
-					kit.anyText(),
+					gen.anyText(),
 					junk(),
 				),
 				classify: (v) =>
-					typeof v === 'string' && LONE_SURROGATE.test(v) ? 'invalid' : kit.classifyText(v),
+					typeof v === 'string' && LONE_SURROGATE.test(v) ? 'invalid' : oracle.classifyText(v),
 			}),
 		],
 	}),
@@ -468,12 +476,6 @@ const GETS = {
 
 test.each(Object.keys(GETS))(
 	'%s: every generated input is refused naming its field, or sent once and answered',
-	async (name) => {
-		const started = Date.now();
-		const counts = await kit.fuzzProvider(GETS[name], engines);
-		kit.report(name, counts, started);
-		expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
-		expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
-	},
+	(name) => suite.fuzz(GETS[name], GETS[name].operation),
 	600_000,
 );

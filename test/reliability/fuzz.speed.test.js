@@ -1,16 +1,20 @@
+// @ts-check
 'use strict';
 /**
- * Property-based "bad input" test of the Speed node (see fuzzKit.js for the properties).
+ * Property-based "bad input" test of the Speed node (see fuzz/runner.js and fuzz/checks.js for the properties).
  * Documented (POST /checkout-sessions/{id}, id cs_…): description, success_message, success_url
  * (success_url and success_message mutually exclusive), cancel_url, title, title_description
  * (strings), title_image (an image, at most 2 MB), metadata (an object of string values; keys
  * case-sensitive).
  */
-const kit = require('./fuzzKit');
-const { fc } = kit;
+const fc = require('fast-check');
+const gen = require('./fuzz/generators');
+const oracle = require('./fuzz/oracle');
+const { EXPRESSION_ROWS, literal, rowParameters, rowValues } = require('./fuzz/rows');
+const { useFuzzSuite } = require('./fuzz/runner');
 const { bulkSessionId } = require('../../sandbox');
 
-const engines = kit.useEngines();
+const suite = useFuzzSuite('fuzz.speed');
 const PROVIDER = 'speed';
 const MAX_IMAGE = 2 * 1024 * 1024;
 
@@ -18,28 +22,28 @@ const MAX_IMAGE = 2 * 1024 * 1024;
 
 const freeText = {
 	good: fc.oneof(
-		{ weight: 80, arbitrary: kit.anyText() },
-		{ weight: 1, arbitrary: kit.hugeText() },
-		{ weight: 5, arbitrary: kit.emptyValue() },
+		{ weight: 80, arbitrary: gen.anyText() },
+		{ weight: 1, arbitrary: gen.hugeText() },
+		{ weight: 5, arbitrary: gen.emptyValue() },
 	),
 	any: fc.oneof(
-		{ weight: 40, arbitrary: kit.anyText() },
-		{ weight: 1, arbitrary: kit.hugeText() },
-		{ weight: 10, arbitrary: kit.anyNumber() },
-		{ weight: 15, arbitrary: kit.wrongType() },
-		{ weight: 10, arbitrary: kit.emptyValue() },
+		{ weight: 40, arbitrary: gen.anyText() },
+		{ weight: 1, arbitrary: gen.hugeText() },
+		{ weight: 10, arbitrary: gen.anyNumber() },
+		{ weight: 15, arbitrary: gen.wrongType() },
+		{ weight: 10, arbitrary: gen.emptyValue() },
 	),
-	classify: (v) => kit.classifyText(v),
+	classify: (v) => oracle.classifyText(v),
 };
 
 const url = {
 	good: fc.oneof(
-		{ weight: 20, arbitrary: kit.goodUrl() },
-		{ weight: 1, arbitrary: kit.longUrl() },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 20, arbitrary: gen.goodUrl() },
+		{ weight: 1, arbitrary: gen.longUrl() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
-	any: kit.url(),
-	classify: kit.classifyUrl,
+	any: gen.url(),
+	classify: oracle.classifyUrl,
 };
 
 /* title_image: an http(s) link, or base64 / a data URL of at most 2 MiB (2,097,152 bytes). */
@@ -74,14 +78,14 @@ function canonicalBase64Bytes(text) {
 
 const titleImage = {
 	good: fc.oneof(
-		{ weight: 100, arbitrary: kit.goodUrl() },
+		{ weight: 100, arbitrary: gen.goodUrl() },
 		{ weight: 100, arbitrary: smallImage },
 		{ weight: 50, arbitrary: dataUrl(smallImage) },
 		{ weight: 1, arbitrary: boundaryImage([MAX_IMAGE, MAX_IMAGE - 1, MAX_IMAGE - 2, 1_500_000]) },
-		{ weight: 10, arbitrary: kit.emptyValue() },
+		{ weight: 10, arbitrary: gen.emptyValue() },
 	),
 	any: fc.oneof(
-		{ weight: 40, arbitrary: kit.goodUrl() },
+		{ weight: 40, arbitrary: gen.goodUrl() },
 		{ weight: 40, arbitrary: smallImage },
 		{ weight: 20, arbitrary: dataUrl(smallImage) },
 		{
@@ -113,34 +117,34 @@ const titleImage = {
 				'javascript:alert(1)',
 			),
 		},
-		{ weight: 20, arbitrary: kit.badUrl() },
-		{ weight: 10, arbitrary: kit.oddUrl() },
-		{ weight: 20, arbitrary: fc.oneof(kit.wrongType(), kit.anyNumber()) },
-		{ weight: 10, arbitrary: kit.emptyValue() },
+		{ weight: 20, arbitrary: gen.badUrl() },
+		{ weight: 10, arbitrary: gen.oddUrl() },
+		{ weight: 20, arbitrary: fc.oneof(gen.wrongType(), gen.anyNumber()) },
+		{ weight: 10, arbitrary: gen.emptyValue() },
 	),
 	classify(v) {
-		if (kit.isBlank(v)) return 'unset';
+		if (oracle.isBlank(v)) return 'unset';
 		if (typeof v === 'number') return 'either';
 		if (typeof v !== 'string') return 'invalid';
 		// The image is fetched by Speed: only http(s) links (a guard beyond the docs).
 		const web = /^\s*https?:/i.test(v);
-		if (web && kit.classifyUrl(v) === 'valid') return 'valid';
+		if (web && oracle.classifyUrl(v) === 'valid') return 'valid';
 		const data = /^data:[^,]*;base64,(.*)$/is.exec(v);
 		const payload = (data ? data[1] : v).replace(/[\r\n]/g, '');
 		const bytes = canonicalBase64Bytes(payload);
 		if (bytes !== undefined) return bytes <= MAX_IMAGE ? 'valid' : 'invalid';
-		if (web && kit.classifyUrl(v) === 'either') return 'either';
+		if (web && oracle.classifyUrl(v) === 'either') return 'either';
 		if (/^[A-Za-z0-9+/=\s]*$/.test(payload) && !/^\s*https?:/i.test(v)) return 'either';
 		return 'invalid';
 	},
 };
 
 const FIELDS = [
-	kit.fieldDef('cancelUrl', { ...url, wireKey: 'cancel_url' }),
-	kit.fieldDef('description', freeText),
-	kit.fieldDef('title', freeText),
-	kit.fieldDef('titleDescription', { ...freeText, wireKey: 'title_description' }),
-	kit.fieldDef('titleImage', { ...titleImage, wireKey: 'title_image' }),
+	oracle.fieldDef('cancelUrl', { ...url, wireKey: 'cancel_url' }),
+	oracle.fieldDef('description', freeText),
+	oracle.fieldDef('title', freeText),
+	oracle.fieldDef('titleDescription', { ...freeText, wireKey: 'title_description' }),
+	oracle.fieldDef('titleImage', { ...titleImage, wireKey: 'title_image' }),
 ];
 
 /* After payment: the node reads success_url or success_message, never both. */
@@ -153,13 +157,13 @@ const afterPayment = {
 			weight: 1,
 			arbitrary: fc.constantFrom('Redirect', 'MESSAGE', 'url', 'both', 'successUrl', ' redirect'),
 		},
-		{ weight: 1, arbitrary: fc.oneof(kit.wrongType(), kit.anyNumber(), kit.emptyValue()) },
+		{ weight: 1, arbitrary: fc.oneof(gen.wrongType(), gen.anyNumber(), gen.emptyValue()) },
 	),
 };
 const successMessage = {
 	good: fc.oneof(
-		{ weight: 10, arbitrary: kit.anyText() },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 10, arbitrary: gen.anyText() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	any: freeText.any,
 };
@@ -190,27 +194,27 @@ const metaKey = fc.oneof(
 		),
 	},
 	{ weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype') },
-	{ weight: 4, arbitrary: kit.anyText() },
+	{ weight: 4, arbitrary: gen.anyText() },
 );
 const metaRow = {
 	good: fc.tuple(
 		metaKey,
 		fc.oneof(
-			{ weight: 8, arbitrary: kit.anyText() },
+			{ weight: 8, arbitrary: gen.anyText() },
 			{ weight: 1, arbitrary: fc.constant('') },
-			{ weight: 1, arbitrary: kit.hugeText(1000, 50_000) },
+			{ weight: 1, arbitrary: gen.hugeText(1000, 50_000) },
 		),
 	),
 	any: fc.tuple(
 		fc.oneof(
 			{ weight: 6, arbitrary: metaKey },
-			{ weight: 1, arbitrary: fc.oneof(kit.anyNumber(), kit.wrongType(), kit.emptyValue()) },
+			{ weight: 1, arbitrary: fc.oneof(gen.anyNumber(), gen.wrongType(), gen.emptyValue()) },
 		),
 		fc.oneof(
-			{ weight: 6, arbitrary: kit.anyText() },
+			{ weight: 6, arbitrary: gen.anyText() },
 			{
 				weight: 2,
-				arbitrary: fc.oneof(kit.anyNumber(), kit.wrongType(), kit.emptyValue(), fc.constant('')),
+				arbitrary: fc.oneof(gen.anyNumber(), gen.wrongType(), gen.emptyValue(), fc.constant('')),
 			},
 		),
 	),
@@ -243,7 +247,7 @@ function classifyMetadata(rows) {
 
 /* ------------------------------------------------------------------- ids */
 
-const { goodId, anyId } = kit.idRecipes({
+const { goodId, anyId } = gen.idRecipes({
 	badForms: ['upper', 'noPrefix', 'hyphen', 'url', 'number', 'prefixOnly'],
 	badWeight: 1,
 });
@@ -280,7 +284,7 @@ function idFor(recipe, n) {
 		case 'prefixOnly':
 			return { value: 'cs_', wireId: null, exists: false, k: 'either' };
 		default:
-			return { value: kit.roundTrip(recipe.raw), wireId: null, exists: false, k: 'invalid' };
+			return { value: oracle.roundTrip(recipe.raw), wireId: null, exists: false, k: 'invalid' };
 	}
 }
 
@@ -302,9 +306,9 @@ const shape = fc.record({
 		{ weight: 1, arbitrary: fc.constant({ count: 2, literal: [] }) },
 		{
 			weight: 1,
-			arbitrary: fc.array(metaRow.good, { minLength: 1, maxLength: 60 }).map((literal) => ({
-				count: kit.EXPRESSION_ROWS + literal.length,
-				literal: literal.map(([k, v]) => [kit.literal(k), v]),
+			arbitrary: fc.array(metaRow.good, { minLength: 1, maxLength: 60 }).map((pairs) => ({
+				count: EXPRESSION_ROWS + pairs.length,
+				literal: pairs.map(([k, v]) => [literal(k), v]),
 			})),
 		},
 	),
@@ -314,14 +318,14 @@ const segment = shape
 	.filter((s) => s.bound.length > 0 || s.afterPayment !== 'absent' || s.metadata.count > 0)
 	.chain((s) => {
 		const defs = FIELDS.filter((d) => s.bound.includes(d.name));
-		const rows = Math.min(s.metadata.count, kit.EXPRESSION_ROWS);
+		const rows = Math.min(s.metadata.count, EXPRESSION_ROWS);
 		const extra = (pick) => ({
 			afterPayment: s.afterPayment === 'expression' ? pick(afterPayment) : fc.constant(undefined),
 			successUrl: s.afterPayment === 'absent' ? fc.constant(undefined) : pick(url),
 			successMessage: s.afterPayment === 'absent' ? fc.constant(undefined) : pick(successMessage),
 			metadata: fc.tuple(...Array.from({ length: rows }, () => pick(metaRow))),
 		});
-		const recipes = kit.itemRecipes(defs, {
+		const recipes = gen.itemRecipes(defs, {
 			goodId,
 			anyId,
 			extraGood: extra((f) => f.good),
@@ -339,7 +343,7 @@ const model = {
 	unknownStatus: 404,
 	parameters(s) {
 		const updateFields = Object.fromEntries(s.bound.map((name) => [name, `={{ $json.${name} }}`]));
-		if (s.metadata.count > 0) updateFields.metadata = { pair: kit.rowParameters(s.metadata, 'm') };
+		if (s.metadata.count > 0) updateFields.metadata = { pair: rowParameters(s.metadata, 'm') };
 		const parameters = {
 			checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
 			updateFields,
@@ -357,39 +361,45 @@ const model = {
 		const id = idFor(recipe.id, n);
 		const json = {};
 		if (id.value !== undefined) json.sid = id.value;
-		const { tags, body } = kit.classifyFields(defs, recipe.values, json);
-		tags.push(kit.tag('checkoutSessionId', kit.isBlank(id.value) ? 'invalid' : id.k, false));
+		const { tags, body } = oracle.classifyFields(defs, recipe.values, json);
+		tags.push(oracle.tag('checkoutSessionId', oracle.isBlank(id.value) ? 'invalid' : id.k, false));
 
 		// After payment: which of success_url / success_message the node reads.
 		let chosen = s.afterPayment === 'absent' ? 'unchanged' : s.afterPayment;
 		if (s.afterPayment === 'expression') {
-			const mode = kit.roundTrip(recipe.afterPayment);
+			const mode = oracle.roundTrip(recipe.afterPayment);
 			if (mode !== undefined) json.afterPayment = mode;
 			chosen = AFTER_PAYMENT.includes(mode) ? mode : null;
 			tags.push(
-				kit.tag('afterPayment', chosen ? 'valid' : kit.isBlank(mode) ? 'either' : 'invalid', false),
+				oracle.tag(
+					'afterPayment',
+					chosen ? 'valid' : oracle.isBlank(mode) ? 'either' : 'invalid',
+					false,
+				),
 			);
 		}
-		for (const [name, wireKey, classify] of [
-			['successUrl', 'success_url', kit.classifyUrl],
-			['successMessage', 'success_message', (v) => kit.classifyText(v, { min: 1 })],
-		]) {
-			const v = kit.roundTrip(recipe[name]);
+		/** @type {Array<[string, string, (v: unknown) => string]>} */
+		const successFields = [
+			['successUrl', 'success_url', oracle.classifyUrl],
+			['successMessage', 'success_message', (v) => oracle.classifyText(v, { min: 1 })],
+		];
+		for (const [name, wireKey, classify] of successFields) {
+			const v = oracle.roundTrip(recipe[name]);
 			if (v !== undefined) json[name] = v;
 			if (
 				(chosen === 'redirect' && name === 'successUrl') ||
 				(chosen === 'message' && name === 'successMessage')
 			) {
 				const k = classify(v);
-				tags.push(kit.tag(name, k));
+				tags.push(oracle.tag(name, k));
 				if (k === 'valid') body[wireKey] = v;
 			}
 		}
 
 		let reserved = [];
 		if (s.metadata.count > 0) {
-			const meta = classifyMetadata(kit.rowValues(s.metadata, 'm', recipe.metadata, json));
-			tags.push(kit.tag('metadata', meta.k));
+			const meta = classifyMetadata(rowValues(s.metadata, 'm', recipe.metadata, json));
+			tags.push(oracle.tag('metadata', meta.k));
 			if (meta.wire) body.metadata = meta.wire;
 			reserved = meta.reserved;
 		}
@@ -414,10 +424,8 @@ const model = {
 	isUpdate: (request) => request.method === 'POST',
 };
 
-test('Speed: every generated input is either refused naming its field or sent and accepted by the documented schema', async () => {
-	const started = Date.now();
-	const counts = await kit.fuzzProvider(model, engines);
-	kit.report('Speed', counts, started);
-	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
-	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
-}, 300_000);
+test(
+	'Speed: every generated input is either refused naming its field or sent and accepted by the documented schema',
+	() => suite.fuzz(model, 'update'),
+	300_000,
+);

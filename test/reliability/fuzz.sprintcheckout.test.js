@@ -1,34 +1,36 @@
 // @ts-check
 'use strict';
 /**
- * Property-based "bad input" test of the Sprintcheckout node (see fuzzKit.js for the properties).
+ * Property-based "bad input" test of the Sprintcheckout node (see fuzz/runner.js and fuzz/checks.js for the properties).
  * Documented schema (PaymentSession): sessionId string (min 1, in the body); amount, minAmount
  * numbers; editable boolean; currency a three-letter fiat code; orderId, concept, successUrl,
  * failUrl, cancelUrl strings (all nullable).
  */
-const kit = require('./fuzzKit');
-const { fc } = kit;
+const fc = require('fast-check');
+const gen = require('./fuzz/generators');
+const oracle = require('./fuzz/oracle');
+const { useFuzzSuite } = require('./fuzz/runner');
 const { bulkSessionId } = require('../../sandbox');
 
-const engines = kit.useEngines();
+const suite = useFuzzSuite('fuzz.sprintcheckout');
 const PROVIDER = 'sprintcheckout';
 
 const freeText = fieldOptions();
 function fieldOptions() {
 	return {
 		good: fc.oneof(
-			{ weight: 20, arbitrary: kit.anyText() },
-			{ weight: 1, arbitrary: kit.hugeText() },
-			{ weight: 1, arbitrary: kit.emptyValue() },
+			{ weight: 20, arbitrary: gen.anyText() },
+			{ weight: 1, arbitrary: gen.hugeText() },
+			{ weight: 1, arbitrary: gen.emptyValue() },
 		),
 		any: fc.oneof(
-			{ weight: 8, arbitrary: kit.anyText() },
-			{ weight: 1, arbitrary: kit.hugeText() },
-			{ weight: 2, arbitrary: kit.anyNumber() },
-			{ weight: 3, arbitrary: kit.wrongType() },
-			{ weight: 2, arbitrary: kit.emptyValue() },
+			{ weight: 8, arbitrary: gen.anyText() },
+			{ weight: 1, arbitrary: gen.hugeText() },
+			{ weight: 2, arbitrary: gen.anyNumber() },
+			{ weight: 3, arbitrary: gen.wrongType() },
+			{ weight: 2, arbitrary: gen.emptyValue() },
 		),
-		classify: (v) => kit.classifyText(v),
+		classify: (v) => oracle.classifyText(v),
 	};
 }
 
@@ -40,18 +42,18 @@ const amount = {
 			weight: 1,
 			arbitrary: fc.constantFrom(0, 0.01, 100.5, 1e21, Number.MAX_VALUE, Number.MIN_VALUE),
 		},
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	any: fc.oneof(
-		{ weight: 4, arbitrary: kit.anyNumber() },
-		{ weight: 4, arbitrary: kit.numberishText() },
-		{ weight: 2, arbitrary: kit.wrongType() },
-		{ weight: 1, arbitrary: kit.anyText() },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 4, arbitrary: gen.anyNumber() },
+		{ weight: 4, arbitrary: gen.numberishText() },
+		{ weight: 2, arbitrary: gen.wrongType() },
+		{ weight: 1, arbitrary: gen.anyText() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	// The page documents a number, with no lower bound: a negative one is left undecided.
 	classify: (v) => {
-		const k = kit.classifyNumber(v);
+		const k = oracle.classifyNumber(v);
 		return k === 'valid' && v < 0 ? 'either' : k;
 	},
 };
@@ -60,7 +62,7 @@ const CURRENCIES = ['USD', 'EUR', 'BRL', 'ARS', 'JPY', 'GBP', 'MXN'];
 const currency = {
 	good: fc.oneof(
 		{ weight: 10, arbitrary: fc.constantFrom(...CURRENCIES) },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	any: fc.oneof(
 		{ weight: 3, arbitrary: fc.constantFrom(...CURRENCIES) },
@@ -84,12 +86,12 @@ const currency = {
 			),
 		},
 		{ weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 5 }) },
-		{ weight: 2, arbitrary: fc.oneof(kit.anyNumber(), kit.wrongType()) },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 2, arbitrary: fc.oneof(gen.anyNumber(), gen.wrongType()) },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	// "Three letter FIAT currency code"; the sandbox (like ISO 4217) wants upper case, the node upper-cases.
 	classify: (v) => {
-		if (kit.isBlank(v)) return 'unset';
+		if (oracle.isBlank(v)) return 'unset';
 		if (typeof v !== 'string') return 'invalid';
 		if (/^[A-Z]{3}$/.test(v)) return 'valid';
 		return /^[A-Za-z]{3}$/.test(v) ? 'either' : 'invalid';
@@ -99,7 +101,7 @@ const currency = {
 const editable = {
 	good: fc.oneof(
 		{ weight: 10, arbitrary: fc.boolean() },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	any: fc.oneof(
 		{ weight: 4, arbitrary: fc.boolean() },
@@ -120,36 +122,36 @@ const editable = {
 				'undefined',
 			),
 		},
-		{ weight: 2, arbitrary: kit.wrongType() },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 2, arbitrary: gen.wrongType() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
-	classify: kit.classifyBoolean,
+	classify: oracle.classifyBoolean,
 };
 
 const url = {
 	good: fc.oneof(
-		{ weight: 20, arbitrary: kit.goodUrl() },
-		{ weight: 1, arbitrary: kit.longUrl() },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 20, arbitrary: gen.goodUrl() },
+		{ weight: 1, arbitrary: gen.longUrl() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
-	any: kit.url([{ weight: 1, arbitrary: kit.longUrl() }]),
-	classify: kit.classifyUrl,
+	any: gen.url([{ weight: 1, arbitrary: gen.longUrl() }]),
+	classify: oracle.classifyUrl,
 };
 
 const DEFS = [
-	kit.fieldDef('orderId', freeText),
-	kit.fieldDef('concept', freeText),
-	kit.fieldDef('amount', amount),
-	kit.fieldDef('minAmount', amount),
-	kit.fieldDef('editable', editable),
-	kit.fieldDef('currency', currency),
-	kit.fieldDef('successUrl', url),
-	kit.fieldDef('failUrl', url),
-	kit.fieldDef('cancelUrl', url),
+	oracle.fieldDef('orderId', freeText),
+	oracle.fieldDef('concept', freeText),
+	oracle.fieldDef('amount', amount),
+	oracle.fieldDef('minAmount', amount),
+	oracle.fieldDef('editable', editable),
+	oracle.fieldDef('currency', currency),
+	oracle.fieldDef('successUrl', url),
+	oracle.fieldDef('failUrl', url),
+	oracle.fieldDef('cancelUrl', url),
 ];
 
 /* Session ids: the page documents any non-empty string; the node also takes the redirect URL. */
-const { goodId, anyId } = kit.idRecipes({
+const { goodId, anyId } = gen.idRecipes({
 	urlForm: 'redirectUrl',
 	badForms: ['number', 'foreignUrl'],
 	badWeight: 2,
@@ -190,7 +192,7 @@ function idFor(recipe, n) {
 				k: 'either',
 			};
 		default: {
-			const raw = kit.roundTrip(recipe.raw);
+			const raw = oracle.roundTrip(recipe.raw);
 			return { value: raw, wireId: null, exists: false, k: 'invalid' };
 		}
 	}
@@ -207,7 +209,7 @@ const shape = fc.record({
 const segment = shape.chain((s) => {
 	const defs = DEFS.filter((d) => s.bound.includes(d.name));
 	return fc
-		.array(kit.itemRecipes(defs, { goodId, anyId, clean: 2 }), {
+		.array(gen.itemRecipes(defs, { goodId, anyId, clean: 2 }), {
 			minLength: 1,
 			maxLength: 400,
 			size: 'max',
@@ -228,8 +230,8 @@ const model = {
 		const id = idFor(recipe.id, n);
 		const json = {};
 		if (id.value !== undefined) json.sid = id.value;
-		const { tags, body } = kit.classifyFields(defs, recipe.values, json);
-		tags.push(kit.tag('sessionId', kit.isBlank(id.value) ? 'invalid' : id.k, false));
+		const { tags, body } = oracle.classifyFields(defs, recipe.values, json);
+		tags.push(oracle.tag('sessionId', oracle.isBlank(id.value) ? 'invalid' : id.k, false));
 		return {
 			json,
 			expect: {
@@ -244,10 +246,8 @@ const model = {
 	isUpdate: (request) => request.method === 'PUT',
 };
 
-test('Sprintcheckout: every generated input is either refused naming its field or sent and accepted by the documented schema', async () => {
-	const started = Date.now();
-	const counts = await kit.fuzzProvider(model, engines);
-	kit.report('Sprintcheckout', counts, started);
-	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
-	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
-}, 300_000);
+test(
+	'Sprintcheckout: every generated input is either refused naming its field or sent and accepted by the documented schema',
+	() => suite.fuzz(model, 'update'),
+	300_000,
+);

@@ -1,16 +1,19 @@
 // @ts-check
 'use strict';
 /**
- * Property-based "bad input" test of the Upag node (see fuzzKit.js for the properties).
+ * Property-based "bad input" test of the Upag node (see fuzz/runner.js and fuzz/checks.js for the properties).
  * Documented (PUT /checkout-sessions/{id}, id starting with cs_, only open sessions): customerId
  * (cus_…), items (if sent, at least one { priceId, quantity ≥ 1 }), paymentMethods (credit_card,
  * pix), successUrl and cancelUrl (valid URLs).
  */
-const kit = require('./fuzzKit');
-const { fc } = kit;
+const fc = require('fast-check');
+const gen = require('./fuzz/generators');
+const oracle = require('./fuzz/oracle');
+const { rowParameters, rowValues } = require('./fuzz/rows');
+const { useFuzzSuite } = require('./fuzz/runner');
 const { bulkSessionId } = require('../../sandbox');
 
-const engines = kit.useEngines();
+const suite = useFuzzSuite('fuzz.upag');
 const PROVIDER = 'upag';
 
 /* ------------------------------------------------------------------ fields */
@@ -24,7 +27,7 @@ const alnum = fc.string({
 const customerId = {
 	good: fc.oneof(
 		{ weight: 10, arbitrary: alnum.map((id) => `cus_${id}`) },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	any: fc.oneof(
 		{ weight: 4, arbitrary: alnum.map((id) => `cus_${id}`) },
@@ -46,13 +49,13 @@ const customerId = {
 				'cus_a_b',
 			),
 		},
-		{ weight: 1, arbitrary: kit.anyText().map((text) => `cus_${text}`) },
-		{ weight: 2, arbitrary: fc.oneof(kit.anyNumber(), kit.wrongType(), kit.anyText()) },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 1, arbitrary: gen.anyText().map((text) => `cus_${text}`) },
+		{ weight: 2, arbitrary: fc.oneof(gen.anyNumber(), gen.wrongType(), gen.anyText()) },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	// "cus_…": the ids Upag shows are cus_ + letters and digits; anything else after cus_ is left open.
 	classify(v) {
-		if (kit.isBlank(v)) return 'unset';
+		if (oracle.isBlank(v)) return 'unset';
 		if (typeof v !== 'string') return 'invalid';
 		if (/^cus_[A-Za-z0-9_]+$/.test(v)) return 'valid';
 		return /^cus_.+/s.test(v) ? 'either' : 'invalid';
@@ -61,12 +64,12 @@ const customerId = {
 
 const url = {
 	good: fc.oneof(
-		{ weight: 20, arbitrary: kit.goodUrl() },
-		{ weight: 1, arbitrary: kit.longUrl() },
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 20, arbitrary: gen.goodUrl() },
+		{ weight: 1, arbitrary: gen.longUrl() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
-	any: kit.url(),
-	classify: kit.classifyUrl,
+	any: gen.url(),
+	classify: oracle.classifyUrl,
 };
 
 const METHODS = ['credit_card', 'pix'];
@@ -118,14 +121,14 @@ const paymentMethods = {
 				fc.constant([null]),
 				fc.constant([['pix']]),
 				fc.constant({ pix: true }),
-				kit.anyNumber(),
+				gen.anyNumber(),
 				fc.boolean(),
 			),
 		},
-		{ weight: 1, arbitrary: kit.emptyValue() },
+		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	classify(v) {
-		if (kit.isBlank(v)) return 'unset';
+		if (oracle.isBlank(v)) return 'unset';
 		if (Array.isArray(v)) {
 			if (!v.every((method) => METHODS.includes(method))) return 'invalid';
 			return new Set(v).size === v.length ? 'valid' : 'either';
@@ -137,10 +140,10 @@ const paymentMethods = {
 };
 
 const FIELDS = [
-	kit.fieldDef('customerId', customerId),
-	kit.fieldDef('successUrl', url),
-	kit.fieldDef('cancelUrl', url),
-	kit.fieldDef('paymentMethods', paymentMethods),
+	oracle.fieldDef('customerId', customerId),
+	oracle.fieldDef('successUrl', url),
+	oracle.fieldDef('cancelUrl', url),
+	oracle.fieldDef('paymentMethods', paymentMethods),
 ];
 
 /* Items: rows of { priceId, quantity (integer ≥ 1) }; the node never sends an empty list. */
@@ -148,8 +151,8 @@ const priceId = {
 	good: alnum.map((id) => `price_${id}`),
 	any: fc.oneof(
 		{ weight: 6, arbitrary: alnum.map((id) => `price_${id}`) },
-		{ weight: 2, arbitrary: kit.anyText() },
-		{ weight: 2, arbitrary: fc.oneof(kit.emptyValue(), kit.anyNumber(), kit.wrongType()) },
+		{ weight: 2, arbitrary: gen.anyText() },
+		{ weight: 2, arbitrary: fc.oneof(gen.emptyValue(), gen.anyNumber(), gen.wrongType()) },
 	),
 };
 const quantity = {
@@ -178,7 +181,7 @@ const quantity = {
 			weight: 2,
 			arbitrary: fc.constantFrom('2', ' 3 ', '0', '1.5', '-1', 'abc', '1e3', '1e309', ''),
 		},
-		{ weight: 1, arbitrary: fc.oneof(kit.wrongType(), fc.constant(null), fc.constant(undefined)) },
+		{ weight: 1, arbitrary: fc.oneof(gen.wrongType(), fc.constant(null), fc.constant(undefined)) },
 	),
 };
 
@@ -210,7 +213,7 @@ function classifyItems(rows) {
 
 /* ------------------------------------------------------------------- ids */
 
-const { goodId, anyId } = kit.idRecipes({
+const { goodId, anyId } = gen.idRecipes({
 	urlForm: 'checkoutUrl',
 	badForms: ['hyphen', 'upper', 'noPrefix', 'number', 'foreignUrl', 'prefixOnly', 'unicode'],
 	badWeight: 2,
@@ -249,7 +252,7 @@ function idFor(recipe, n) {
 		case 'prefixOnly':
 			return { value: 'cs_', wireId: null, exists: false, k: 'either' };
 		default:
-			return { value: kit.roundTrip(recipe.raw), wireId: null, exists: false, k: 'invalid' };
+			return { value: oracle.roundTrip(recipe.raw), wireId: null, exists: false, k: 'invalid' };
 	}
 }
 
@@ -274,7 +277,7 @@ const segment = shape
 		const defs = FIELDS.filter((d) => s.bound.includes(d.name));
 		const rows = (pick) =>
 			fc.tuple(...Array.from({ length: s.items }, () => fc.tuple(pick(priceId), pick(quantity))));
-		const recipes = kit.itemRecipes(defs, {
+		const recipes = gen.itemRecipes(defs, {
 			goodId,
 			anyId,
 			extraGood: { items: rows((f) => f.good) },
@@ -294,7 +297,7 @@ const model = {
 		const updateFields = Object.fromEntries(s.bound.map((name) => [name, `={{ $json.${name} }}`]));
 		if (s.items > 0)
 			updateFields.items = {
-				item: kit.rowParameters({ count: s.items, literal: [] }, 'i', ['priceId', 'quantity']),
+				item: rowParameters({ count: s.items, literal: [] }, 'i', ['priceId', 'quantity']),
 			};
 		return {
 			checkoutSessionId: { __rl: true, mode: s.idMode, value: '={{ $json.sid }}' },
@@ -306,13 +309,13 @@ const model = {
 		const id = idFor(recipe.id, n);
 		const json = {};
 		if (id.value !== undefined) json.sid = id.value;
-		const { tags, body } = kit.classifyFields(defs, recipe.values, json);
-		tags.push(kit.tag('checkoutSessionId', kit.isBlank(id.value) ? 'invalid' : id.k, false));
+		const { tags, body } = oracle.classifyFields(defs, recipe.values, json);
+		tags.push(oracle.tag('checkoutSessionId', oracle.isBlank(id.value) ? 'invalid' : id.k, false));
 		if (s.items > 0) {
 			const items = classifyItems(
-				kit.rowValues({ count: s.items, literal: [] }, 'i', recipe.items, json),
+				rowValues({ count: s.items, literal: [] }, 'i', recipe.items, json),
 			);
-			tags.push(kit.tag('items', items.k));
+			tags.push(oracle.tag('items', items.k));
 			if (items.wire) body.items = items.wire;
 		}
 		return { json, expect: { wireId: id.wireId, exists: id.exists, tags, body } };
@@ -321,10 +324,8 @@ const model = {
 	isUpdate: (request) => request.method === 'PUT',
 };
 
-test('Upag: every generated input is either refused naming its field or sent and accepted by the documented schema', async () => {
-	const started = Date.now();
-	const counts = await kit.fuzzProvider(model, engines);
-	kit.report('Upag', counts, started);
-	expect(counts.total).toBeGreaterThanOrEqual(kit.TARGET);
-	expect(counts.valid / counts.total).toBeGreaterThanOrEqual(0.3);
-}, 300_000);
+test(
+	'Upag: every generated input is either refused naming its field or sent and accepted by the documented schema',
+	() => suite.fuzz(model, 'update'),
+	300_000,
+);

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Every documented limit at its boundary, through n8n's real engine against the sandbox: the
@@ -25,20 +26,25 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function inputError(i, text) {
 	const problems = text.split('; ').map((problem) => {
-		const [, path, message] = /^([^:]+): (.*)$/s.exec(problem);
+		const [, path, message] = /^([^:]+): (.*)$/s.exec(problem) ?? [];
 		return `[^()]+ \\(${escape(path)}\\): ${escape(message)}`;
 	});
 	return expect.stringMatching(new RegExp(`^\\[item ${i}\\] ${problems.join('; ')}$`));
 }
 
-async function expectCases(
-	provider,
-	parameters,
-	cases,
-	{ sessionOf, requestSession, base = 0, options } = {},
-) {
+/**
+ * @param {string} provider
+ * @param {Record<string, unknown>} parameters
+ * @param {Array<{ name: string, item: Record<string, unknown>, error?: string, body?: object, namesSession?: boolean }>} cases
+ * @param {{
+ *   requestSession: (request: any) => unknown,
+ *   sessionOf?: (item: Record<string, any>) => unknown,
+ *   options?: Record<string, unknown>,
+ * }} how
+ */
+async function expectCases(provider, parameters, cases, { sessionOf, requestSession, options }) {
 	ctx.sandbox.reset();
-	const items = cases.map((c, i) => ({ sid: bulkSessionId(provider, base + i), ...c.item }));
+	const items = cases.map((c, i) => ({ sid: bulkSessionId(provider, i), ...c.item }));
 	const { output, error } = await ctx.run(
 		provider,
 		{ ...parameters, ...(options ? { options } : {}) },
