@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Runs one contender once, in a fresh process, and reports wall time, failures, CPU and peak memory.
 const path = require('node:path');
@@ -18,8 +19,21 @@ function items(provider, count) {
 	}));
 }
 
+/**
+ * @typedef {object} Job what bench/run.js sends
+ * @property {'ours' | 'httpRequestNode' | 'rawAxios'} contender
+ * @property {string} [provider]
+ * @property {boolean} [auto]
+ * @property {number} count
+ * @property {number} concurrency
+ * @property {Record<string, string>} baseUrls
+ */
+
 const contenders = {
-	/** Our node as a user configures it: id and one field from the incoming item; Auto or a fixed number in flight. */
+	/**
+	 * Our node as a user configures it: id and one field from the incoming item; Auto or a fixed number in flight.
+	 * @param {Job} job
+	 */
 	async ours({ provider, count, baseUrls, concurrency, auto }) {
 		const parameters = {
 			upag: {
@@ -49,7 +63,10 @@ const contenders = {
 		return output.filter((item) => item.json.error !== undefined).length;
 	},
 
-	/** n8n's HTTP Request node (v4.5, default options) doing the same Upag update with a Header Auth credential. */
+	/**
+	 * n8n's HTTP Request node (v4.5, default options) doing the same Upag update with a Header Auth credential.
+	 * @param {Job} job
+	 */
 	async httpRequestNode({ count, baseUrls }) {
 		const { output, error } = await runNode({
 			nodeType: 'n8n-nodes-base.httpRequest',
@@ -73,7 +90,10 @@ const contenders = {
 		return count - output.length;
 	},
 
-	/** A hand-written client: axios with keep-alive, the same number in flight as our node, no retries. */
+	/**
+	 * A hand-written client: axios with keep-alive, the same number in flight as our node, no retries.
+	 * @param {Job} job
+	 */
 	async rawAxios({ count, baseUrls, concurrency }) {
 		const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 		const client = axios.create({
@@ -104,12 +124,17 @@ const contenders = {
 
 // Protocol: the parent sends the job; the child warms up (200 items, so JIT and lazy loading
 // are done) and says so; the parent resets the sandbox to the scenario and says go.
+if (!process.send)
+	throw new Error('bench/client-child.js is started by bench/run.js (IPC channel)');
+const send = process.send.bind(process);
+/** @type {Job} */
 let job;
-process.on('message', async (message) => {
+process.on('message', async (received) => {
+	const message = /** @type {{ job?: Job, go?: true }} */ (received);
 	if (message.job) {
 		job = message.job;
 		await contenders[job.contender]({ ...job, count: Math.min(200, job.count) });
-		process.send({ warmedUp: true });
+		send({ warmedUp: true });
 		return;
 	}
 	const cpuBefore = process.cpuUsage();
@@ -117,7 +142,7 @@ process.on('message', async (message) => {
 	const failedItems = await contenders[job.contender](job);
 	const wallMs = performance.now() - started;
 	const cpu = process.cpuUsage(cpuBefore);
-	process.send({
+	send({
 		wallMs: Math.round(wallMs),
 		failedItems,
 		cpuMsPerItem: (cpu.user + cpu.system) / 1000 / job.count,

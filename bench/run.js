@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // `npm run bench`: every contender against the same sandbox process. Each run is a fresh
 // client process that first warms up on 200 items (JIT, lazy module loading), then does the
@@ -83,12 +84,18 @@ const contenders = [
 const contendersOf = (scenarioKey) =>
 	contenders.filter((c) => !c.only || c.only.includes(scenarioKey));
 
+/**
+ * What bench/sandbox-child.js sends: `{ ready, baseUrls }` once, then `{ id, stats }` per command.
+ * @typedef {{ ready?: true, baseUrls: Record<string, string>, id: number, stats: unknown }} SandboxMessage
+ */
+
 function startSandboxProcess() {
 	const child = fork(path.join(__dirname, 'sandbox-child.js'), { stdio: 'inherit' });
 	let nextId = 0;
 	const pending = new Map();
 	return new Promise((resolve) => {
-		child.on('message', (message) => {
+		child.on('message', (received) => {
+			const message = /** @type {SandboxMessage} */ (received);
 			if (message.ready) {
 				resolve({
 					baseUrls: message.baseUrls,
@@ -112,7 +119,9 @@ function runClient(job, sandbox, scenario, execArgv = []) {
 	return new Promise((resolve, reject) => {
 		const child = fork(path.join(__dirname, 'client-child.js'), { stdio: 'inherit', execArgv });
 		let measured;
-		child.on('message', async (message) => {
+		child.on('message', async (received) => {
+			// `{ warmedUp: true }`, then the measurement (wallMs, failedItems, cpuMsPerItem, …).
+			const message = /** @type {any} */ (received);
 			if (message.warmedUp) {
 				await sandbox.send('reset');
 				await sandbox.send('configure', {
@@ -156,6 +165,7 @@ async function profileOurCode(sandbox) {
 		`--cpu-prof-dir=${dir}`,
 	]);
 	const file = fs.readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+	if (!file) throw new Error(`no CPU profile was written in ${dir}`);
 	const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 	fs.rmSync(dir, { recursive: true, force: true });
 	const frameOf = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));

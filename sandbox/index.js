@@ -23,7 +23,18 @@ const byProvider = (pick) =>
 /** Credentials the sandbox accepts (fixed, fake values). */
 const SANDBOX_KEYS = byProvider((p) => p.keys);
 
-/** Seeded sessions per provider: `{ updatable: [id], refusing: [{ id, state, status, code? }], unknown: id }`. */
+/**
+ * @typedef {object} SeededSessions the ids of a provider's seeded sessions
+ * @property {string[]} updatable
+ * @property {Array<{ id: string, state: string, status: number, code?: string }>} refusing
+ * @property {string} unknown
+ * @property {string} [used] Yuno: a session already paid through
+ */
+
+/**
+ * Seeded sessions per provider: `{ updatable: [id], refusing: [{ id, state, status, code? }], unknown: id }`.
+ * @type {Record<string, SeededSessions>}
+ */
 const SEEDED = byProvider((p) => p.seeded);
 
 /** Id of the i-th lazily created "bulk" session of a provider (always open/active while i < bulkSessions). */

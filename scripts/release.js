@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // npm run release -- <package> <patch|minor|major>
 // Bumps packages/<package>/package.json; in its CHANGELOG the "## Unreleased" section (notes
@@ -42,6 +43,7 @@ function withRelease(changelog, version, date, commits) {
 	return `${changelog.trimEnd()}\n\n${heading}\n\n${list}`;
 }
 
+/** @param {string[]} argv `<package> <patch|minor|major>` */
 function main([name, kind]) {
 	if (!name || !BUMPS.includes(kind)) {
 		const names = listPackages()

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // `npm start`: this package in a real n8n, with the provider sandbox, credentials that point
 // at it and the example workflows. Ctrl-C stops everything.
@@ -35,6 +36,7 @@ const WEBHOOK_EXAMPLE_ID = 'ExShopWebhook001';
 const OWNER_EMAIL = 'owner@example.com';
 
 function parseArgs(argv) {
+	/** @type {{ port?: number, fresh: boolean, verbose: boolean }} */
 	const args = { port: undefined, fresh: false, verbose: false };
 	for (let i = 0; i < argv.length; i += 1) {
 		const arg = argv[i];

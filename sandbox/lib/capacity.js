@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 const OVERFLOW_STATUSES = [429, 503];
@@ -10,6 +11,7 @@ const OVERFLOW_STATUSES = [429, 503];
  * behaviour of any provider.
  */
 class Capacity {
+	/** @param {{ concurrent: number, queue?: number | null, overflow?: number }} options */
 	constructor({ concurrent, queue = null, overflow = 503 }) {
 		if (!(Number.isInteger(concurrent) && concurrent >= 1))
 			throw new RangeError('capacity.concurrent must be a whole number >= 1');
@@ -17,12 +19,18 @@ class Capacity {
 			throw new RangeError('capacity.queue must be a whole number >= 0 (or null for no limit)');
 		if (!OVERFLOW_STATUSES.includes(overflow))
 			throw new RangeError(`capacity.overflow must be one of ${OVERFLOW_STATUSES.join(', ')}`);
-		Object.assign(this, { concurrent, queue, overflow });
+		this.concurrent = concurrent;
+		this.queue = queue;
+		this.overflow = overflow;
 		this.working = 0;
+		/** @type {Array<() => void>} */
 		this.waiting = [];
 	}
 
-	/** Resolves to a `leave` function once the request may be worked on, or to null when refused. */
+	/**
+	 * Resolves to a `leave` function once the request may be worked on, or to null when refused.
+	 * @returns {Promise<(() => void) | null>}
+	 */
 	enter() {
 		if (this.working < this.concurrent) {
 			this.working += 1;

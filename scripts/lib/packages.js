@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The publishable packages: one directory per provider under packages/, each with its own
 // package.json whose "n8n" section names its node and credential. Everything else (which
@@ -52,10 +53,11 @@ function filesOf(manifest, distDir = compiledDir) {
 	const entries = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) =>
 		path.join(distDir, path.relative('dist', file)),
 	);
+	/** @type {Set<string>} */
 	const files = new Set();
 	const queue = [...entries];
-	while (queue.length > 0) {
-		const file = queue.pop();
+	let file;
+	while ((file = queue.pop()) !== undefined) {
 		if (files.has(file)) continue;
 		if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} was not built`);
 		files.add(file);

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Child processes: a clean environment (no npm_* variables leaking from `npm start`/`npm test`,
 // which would point a child npm at this project), commands with captured output, progress.
@@ -8,8 +9,12 @@ const fs = require('node:fs');
  * process.env without what npm run-script adds (npm_config_local_prefix, npm_config_ignore_scripts,
  * npm_package_*, …) and without NODE_OPTIONS / NODE_ENV (jest and debuggers set them; n8n must
  * not inherit them). `prependPath` goes first in PATH.
+ * @param {Record<string, string | undefined>} [extra]
+ * @param {{ prependPath?: string }} [options]
+ * @returns {NodeJS.ProcessEnv}
  */
 function cleanEnv(extra = {}, { prependPath } = {}) {
+	/** @type {NodeJS.ProcessEnv} */
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (/^npm_/i.test(key) || key === 'INIT_CWD' || key === 'NODE_OPTIONS' || key === 'NODE')
@@ -27,8 +32,29 @@ function cleanEnv(extra = {}, { prependPath } = {}) {
 }
 
 /**
+ * @typedef {object} RunOptions
+ * @property {string} [cwd]
+ * @property {NodeJS.ProcessEnv} [env] the whole environment (default: cleanEnv())
+ * @property {string} [logFile]
+ * @property {number} [timeoutMs] the command's process group is killed after it
+ * @property {string} [input] written to the command's stdin
+ */
+
+/**
+ * @typedef {object} RunResult
+ * @property {number | null} code
+ * @property {NodeJS.Signals | null} signal
+ * @property {string} stdout
+ * @property {string} stderr
+ */
+
+/**
  * Runs a command to completion. Output goes to `logFile` (appended) when given, else is
  * captured. Resolves { code, signal, stdout, stderr }; rejects only when it cannot start.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {RunOptions} [options]
+ * @returns {Promise<RunResult>}
  */
 function run(command, args, { cwd, env, logFile, timeoutMs, input } = {}) {
 	return new Promise((resolve, reject) => {
@@ -43,7 +69,7 @@ function run(command, args, { cwd, env, logFile, timeoutMs, input } = {}) {
 		let stderr = '';
 		child.stdout?.on('data', (chunk) => (stdout += chunk));
 		child.stderr?.on('data', (chunk) => (stderr += chunk));
-		if (input !== undefined) child.stdin.end(input);
+		if (input !== undefined) child.stdin?.end(input);
 		let timer = null;
 		if (timeoutMs) {
 			timer = setTimeout(() => killGroup(child, 'SIGKILL'), timeoutMs);
@@ -64,7 +90,14 @@ function run(command, args, { cwd, env, logFile, timeoutMs, input } = {}) {
 	});
 }
 
-/** Like run(), but rejects with the output's tail when the command fails. */
+/**
+ * Like run(), but rejects with the output's tail when the command fails; the error's `result`
+ * is run()'s result.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {RunOptions} [options]
+ * @returns {Promise<RunResult>}
+ */
 async function runOrThrow(command, args, options = {}) {
 	const result = await run(command, args, options);
 	if (result.code !== 0) {
@@ -76,8 +109,7 @@ async function runOrThrow(command, args, options = {}) {
 				(options.logFile ? ` — full log: ${options.logFile}` : '') +
 				`\n${output}`,
 		);
-		error.result = result;
-		throw error;
+		throw Object.assign(error, { result });
 	}
 	return result;
 }
@@ -122,6 +154,8 @@ process.once('exit', () => killAll('SIGKILL'));
 /**
  * A progress line for long steps. On a terminal it rewrites one line every second; otherwise
  * (CI logs) it prints a line every 30 seconds. `detail()` adds e.g. a package count.
+ * @param {string} label
+ * @param {{ estimate?: string, detail?: () => string }} [options]
  */
 function progress(label, { estimate, detail } = {}) {
 	const started = Date.now();

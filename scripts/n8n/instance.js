@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // One n8n installation: a user folder with this package installed, the sandbox credentials
 // and example workflows imported, and its processes (main, workers, CLI commands).
@@ -17,11 +18,12 @@ const { N8nRest } = require('./rest');
 
 class N8nInstance {
 	/**
-	 * @param runtime   from ensureN8n(): { node, binDir, n8nBin }
-	 * @param userFolder N8N_USER_FOLDER (n8n keeps its data in <userFolder>/.n8n)
-	 * @param filesDir  the only folder the file nodes may use (examples read/write there)
-	 * @param logDir    where process logs go
-	 * @param env       extra environment for every process of this instance
+	 * @param {object} options
+	 * @param {import('./processes').N8nRuntime} options.runtime from ensureN8n()
+	 * @param {string} options.userFolder N8N_USER_FOLDER (n8n keeps its data in <userFolder>/.n8n)
+	 * @param {string} options.filesDir the only folder the file nodes may use (examples read/write there)
+	 * @param {string} options.logDir where process logs go
+	 * @param {Record<string, string>} [options.env] extra environment for every process of this instance
 	 */
 	constructor({ runtime, userFolder, filesDir, logDir, env = {} }) {
 		this.runtime = runtime;
@@ -34,6 +36,7 @@ class N8nInstance {
 		fs.mkdirSync(logDir, { recursive: true });
 	}
 
+	/** @param {Record<string, string>} [extra] */
 	env(extra = {}) {
 		return n8nEnv({
 			runtime: this.runtime,
@@ -43,6 +46,10 @@ class N8nInstance {
 		});
 	}
 
+	/**
+	 * @param {string[]} args
+	 * @param {{ env?: Record<string, string>, timeoutMs?: number }} [options]
+	 */
 	async cli(args, { env, timeoutMs } = {}) {
 		return await n8nCliOrThrow({ runtime: this.runtime, env: this.env(env), args, timeoutMs });
 	}
@@ -90,7 +97,11 @@ class N8nInstance {
 		await this.cli(['publish:workflow', `--id=${id}`]);
 	}
 
-	/** `n8n execute --id=<id> --rawOutput`: { run, result } where run is the execution data (or null). */
+	/**
+	 * `n8n execute --id=<id> --rawOutput`: { run, result } where run is the execution data (or null).
+	 * @param {string} id
+	 * @param {{ env?: Record<string, string>, timeoutMs?: number }} [options]
+	 */
 	async execute(id, { env, timeoutMs = 180000 } = {}) {
 		const result = await n8nCli({
 			runtime: this.runtime,
@@ -111,7 +122,10 @@ class N8nInstance {
 		return nodes;
 	}
 
-	/** Starts `n8n start` on `port` (a free one when not given). Returns { url, port, stop, logFile, child, rest }. */
+	/**
+	 * Starts `n8n start` on `port` (a free one when not given). Returns { url, port, stop, logFile, child, rest }.
+	 * @param {{ port?: number, env?: Record<string, string>, logName?: string, onOutput?: (text: string) => void, timeoutMs?: number }} [options]
+	 */
 	async startMain({ port, env = {}, logName = 'n8n-main.log', onOutput, timeoutMs } = {}) {
 		const chosen = port ?? (await freePort());
 		const brokerPort = await freePort();
@@ -132,7 +146,10 @@ class N8nInstance {
 		return { ...started, url, port: chosen, rest: new N8nRest(url) };
 	}
 
-	/** Starts `n8n worker` with a health endpoint on a free port. */
+	/**
+	 * Starts `n8n worker` with a health endpoint on a free port.
+	 * @param {{ env?: Record<string, string>, logName?: string, timeoutMs?: number }} [options]
+	 */
 	async startWorker({ env = {}, logName = 'n8n-worker.log', timeoutMs } = {}) {
 		const healthPort = await freePort();
 		const brokerPort = await freePort();

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Starting and stopping n8n processes (main, worker, one-shot CLI commands) and redis-server.
 // Every process runs in its own process group, on free ports, logging to a file.
@@ -8,15 +9,25 @@ const { spawn } = require('node:child_process');
 
 const { cleanEnv, killGroup, run, track, tail } = require('./exec');
 
-/** A TCP port that was free a moment ago on 127.0.0.1 (`preferred` first when given). */
+/**
+ * n8n's installation, from ensureN8n(): its Node 24 binary and folder, n8n's entry script.
+ * @typedef {{ node: string, binDir: string, n8nBin: string }} N8nRuntime
+ */
+
+/**
+ * A TCP port that was free a moment ago on 127.0.0.1 (`preferred` first when given).
+ * @param {number} [preferred]
+ * @returns {Promise<number>}
+ */
 function freePort(preferred) {
+	/** @type {(port: number) => Promise<number | null>} */
 	const tryPort = (port) =>
 		new Promise((resolve) => {
 			const server = net.createServer();
 			server.unref();
 			server.once('error', () => resolve(null));
 			server.listen(port, '127.0.0.1', () => {
-				const { port: bound } = server.address();
+				const { port: bound } = /** @type {net.AddressInfo} */ (server.address());
 				server.close(() => resolve(bound));
 			});
 		});
@@ -25,13 +36,16 @@ function freePort(preferred) {
 			const port = await tryPort(preferred);
 			if (port) return port;
 		}
-		return await tryPort(0);
+		const port = await tryPort(0);
+		if (port === null) throw new Error('no free TCP port on 127.0.0.1');
+		return port;
 	})();
 }
 
 /**
  * The environment of every n8n process of one installation. `runtime` comes from
  * ensureN8n() (its Node 24 goes first in PATH).
+ * @param {{ runtime: N8nRuntime, userFolder: string, filesDir?: string, extra?: Record<string, string | undefined> }} options
  */
 function n8nEnv({ runtime, userFolder, filesDir, extra = {} }) {
 	return cleanEnv(
@@ -54,6 +68,10 @@ function n8nEnv({ runtime, userFolder, filesDir, extra = {} }) {
 	);
 }
 
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
 function waitForExit(child) {
 	return new Promise((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -72,7 +90,15 @@ async function httpOk(url) {
 
 /**
  * Starts `n8n <command>` ('start' or 'worker') and waits until `readyUrl` answers 200.
- * Returns { child, port, url, logFile, stop() }.
+ * Returns { child, logFile, stop() }.
+ * @param {object} options
+ * @param {N8nRuntime} options.runtime
+ * @param {'start' | 'worker'} [options.command]
+ * @param {NodeJS.ProcessEnv} options.env the whole environment, from n8nEnv()
+ * @param {string} options.logFile
+ * @param {string} options.readyUrl
+ * @param {number} [options.timeoutMs]
+ * @param {(text: string) => void} [options.onOutput] receives the output as it comes (also logged)
  */
 async function startN8n({
 	runtime,
@@ -92,12 +118,13 @@ async function startN8n({
 	});
 	fs.closeSync(log);
 	if (onOutput) {
+		/** @param {Buffer} chunk */
 		const append = (chunk) => {
 			fs.appendFileSync(logFile, chunk);
 			onOutput(chunk.toString());
 		};
-		child.stdout.on('data', append);
-		child.stderr.on('data', append);
+		child.stdout?.on('data', append);
+		child.stderr?.on('data', append);
 	}
 	const untrack = track(child);
 	child.once('exit', untrack);
@@ -119,7 +146,11 @@ async function startN8n({
 	);
 }
 
-/** SIGTERM to the whole process group, SIGKILL after `graceMs`. */
+/**
+ * SIGTERM to the whole process group, SIGKILL after `graceMs`.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {number} [graceMs]
+ */
 async function stopProcess(child, graceMs = 8000) {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	killGroup(child, 'SIGTERM');
@@ -131,8 +162,17 @@ async function stopProcess(child, graceMs = 8000) {
 }
 
 /**
+ * @typedef {object} N8nCliOptions
+ * @property {N8nRuntime} runtime
+ * @property {NodeJS.ProcessEnv} env the whole environment, from n8nEnv()
+ * @property {string[]} args
+ * @property {number} [timeoutMs]
+ */
+
+/**
  * Runs a one-shot n8n CLI command (import:workflow, execute, export:nodes, …) with its own
  * task-broker port, so it can run while a server of the same user folder is up.
+ * @param {N8nCliOptions} options
  */
 async function n8nCli({ runtime, env, args, timeoutMs = 180000 }) {
 	const brokerPort = await freePort();
@@ -143,6 +183,7 @@ async function n8nCli({ runtime, env, args, timeoutMs = 180000 }) {
 	return result;
 }
 
+/** @param {N8nCliOptions} options */
 async function n8nCliOrThrow(options) {
 	const result = await n8nCli(options);
 	if (result.code !== 0) {
@@ -158,6 +199,7 @@ async function n8nCliOrThrow(options) {
  * (n8n may print log lines before it). n8n 2.41 sometimes crashes with SIGSEGV while exiting
  * after it printed a complete result; the printed result is what counts.
  */
+/** @param {string} stdout */
 function parseExecuteOutput(stdout) {
 	const start = stdout.search(/^\{\s*$/m);
 	if (start === -1) return null;
@@ -175,7 +217,10 @@ function parseExecuteOutput(stdout) {
 	return null;
 }
 
-/** Starts redis-server (Debian's) on a free port without persistence. Returns { port, stop() }. */
+/**
+ * Starts redis-server (Debian's) on a free port without persistence. Returns { port, stop() }.
+ * @param {{ logFile: string, redisServer?: string }} options
+ */
 async function startRedis({ logFile, redisServer = 'redis-server' }) {
 	const port = await freePort();
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The nodes in n8n's editor, driven in Debian's chromium with playwright-core: each
 // provider's fields, fields that appear with the choice that controls them, the Yuno
@@ -32,7 +33,12 @@ let browser;
 let context;
 const workflows = {};
 
-/** One small workflow per provider: Manual Trigger → the provider node. Created through n8n's REST API. */
+/**
+ * One small workflow per provider: Manual Trigger → the provider node. Created through n8n's REST API.
+ * @param {string} provider
+ * @param {object} parameters the node's parameters besides resource, operation and options
+ * @param {{ onError?: string }} [settings]
+ */
 function probeWorkflow(provider, parameters, { onError } = {}) {
 	const display = { sprintcheckout: 'Sprintcheckout', speed: 'Speed', yuno: 'Yuno', upag: 'Upag' }[
 		provider

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The credential tests as n8n's editor runs them (POST /rest/credentials/test on the running
 // n8n, the four packages installed from their tarballs): the sandbox keys, a wrong key, a wrong

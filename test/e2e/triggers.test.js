@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The four triggers in real n8n: one published workflow per trigger, its credential holding
 // the sandbox's webhook secrets. The sandbox's control endpoint fires a signed event at the
@@ -250,7 +251,10 @@ test("each trigger's panel in the editor (screenshots)", async () => {
 });
 
 test('example 5 published: a signed Speed payment composes the notification, a signed Yuno purchase updates its session at Yuno', async () => {
-	const hookOf = (type) => example.nodes.find((node) => node.type.endsWith(`.${type}`)).webhookId;
+	const hookOf = (type) =>
+		/** @type {{ webhookId: string }} */ (
+			example.nodes.find((node) => node.type.endsWith(`.${type}`))
+		).webhookId;
 	const current = await rest.ok('GET', `/rest/workflows/${example.id}`);
 	await rest.ok('POST', `/rest/workflows/${example.id}/activate`, { versionId: current.versionId });
 	try {

@@ -1,8 +1,9 @@
+// @ts-check
 'use strict';
 
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const axios = require('axios');
+const axios = require('axios').default;
 const { SEEDED, SANDBOX_KEYS } = require('../../sandbox');
 const { Capacity } = require('../../sandbox/lib/capacity');
 const { useSandbox } = require('./helpers');
@@ -16,25 +17,21 @@ describe('capacity model (unit, no timing)', () => {
 		const entered = [1, 2, 3, 4, 5].map((n) =>
 			capacity.enter().then((leave) => (order.push(n), leave)),
 		);
-		const [first, second, , , refused] = await Promise.all([
-			entered[0],
-			entered[1],
-			Promise.resolve(),
-			Promise.resolve(),
-			entered[4],
-		]);
+		const [first, second, , , refused] = /** @type {[() => void, () => void, void, void, null]} */ (
+			await Promise.all([entered[0], entered[1], Promise.resolve(), Promise.resolve(), entered[4]])
+		);
 		expect(refused).toBeNull();
 		expect(order).toEqual([1, 2, 5]);
 		expect(capacity.waiting).toHaveLength(2);
 
 		first();
 		first(); // a second leave of the same request frees nothing more
-		const third = await entered[2];
+		const third = /** @type {() => void} */ (await entered[2]);
 		expect(order).toEqual([1, 2, 5, 3]);
 		expect(capacity.working).toBe(2);
 		second();
 		third();
-		const fourth = await entered[3];
+		const fourth = /** @type {() => void} */ (await entered[3]);
 		fourth();
 		expect(capacity.working).toBe(0);
 		expect(capacity.waiting).toHaveLength(0);
@@ -129,12 +126,16 @@ describe('capacity flags of the CLI', () => {
 			'503',
 		]);
 		let out = '';
-		await new Promise((resolve) =>
-			child.stdout.on('data', (chunk) => (out += chunk).includes('Ctrl-C') && resolve()),
+		await /** @type {Promise<void>} */ (
+			new Promise((resolve) =>
+				child.stdout.on('data', (chunk) => (out += chunk).includes('Ctrl-C') && resolve()),
+			)
 		);
 		try {
 			expect(out).toContain('capacity 1 at once (queue 0, then 503)');
-			const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)[1];
+			const [, url] = /** @type {RegExpExecArray} */ (
+				/listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+			);
 			const headers = { Authorization: `Bearer ${SANDBOX_KEYS.upag.token}` };
 			const get = () =>
 				axios.get(`${url}/upag/v1/checkout-sessions/cs_open_1`, {

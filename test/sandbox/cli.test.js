@@ -1,8 +1,9 @@
+// @ts-check
 'use strict';
 
 const { spawn } = require('node:child_process');
 const path = require('node:path');
-const axios = require('axios');
+const axios = require('axios').default;
 const { SANDBOX_KEYS } = require('../../sandbox');
 
 const CLI = path.join(__dirname, '../../sandbox/cli.js');
@@ -45,7 +46,9 @@ describe('sandbox CLI', () => {
 			'0',
 		]);
 		const out = await cli.printed('Press Ctrl-C to stop.');
-		const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)[1];
+		const [, url] = /** @type {RegExpExecArray} */ (
+			/listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+		);
 		for (const base of ['/sprintcheckout', '/speed', '/yuno/v1', '/upag/v1'])
 			expect(out).toContain(`${url}${base}\n`);
 		expect(out).toContain(SANDBOX_KEYS.speed.secretKey);

@@ -1,7 +1,8 @@
+// @ts-check
 'use strict';
 
 const http = require('node:http');
-const axios = require('axios');
+const axios = require('axios').default;
 const { startSandbox, SANDBOX_KEYS, SEEDED, bulkSessionId, FAULT_KINDS } = require('../../sandbox');
 const { AUTH, useSandbox, waitFor } = require('./helpers');
 

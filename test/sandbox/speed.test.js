@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 const { SANDBOX_KEYS, SEEDED, bulkSessionId } = require('../../sandbox');

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /** The sandbox's webhook sender and its control endpoint `POST /_webhooks/fire`. */
 const http = require('node:http');
@@ -38,7 +39,9 @@ async function fire(options) {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(options),
 	});
-	return { status: response.status, json: await response.json() };
+	/** @type {any} the control endpoint's JSON answer */
+	const json = await response.json();
+	return { status: response.status, json };
 }
 
 test("fires a Speed event signed as the docs describe and reports the receiver's answer", async () => {
@@ -144,7 +147,9 @@ describe("Yuno's webhooks API (create, retrieve, delete)", () => {
 			headers,
 			body: body && JSON.stringify(body),
 		});
-		return { status: response.status, body: await response.json().catch(() => null) };
+		/** @type {any} the sandbox's JSON answer */
+		const answer = await response.json().catch(() => null);
+		return { status: response.status, body: answer };
 	};
 	const input = {
 		account_id: keys.accountId,

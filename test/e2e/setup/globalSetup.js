@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Runs once before the end-to-end files: n8n (cached), the four packages built and packed once,
 // installed into a fresh user folder the way n8n installs community nodes, the sandbox
@@ -46,12 +47,12 @@ module.exports = async function globalSetup() {
 	const instance = new N8nInstance({ runtime, userFolder, filesDir, logDir, env });
 	prepareExampleFiles(filesDir, { overwrite: true });
 
-	const { startSandbox, SANDBOX_KEYS } = require('../../../sandbox');
+	const { startSandbox } = require('../../../sandbox');
 	const sandboxPort = await freePort();
 	const sandbox = await startSandbox({ port: sandboxPort });
 	try {
 		await step('import', async () => {
-			await instance.importSandboxCredentials(sandbox, SANDBOX_KEYS);
+			await instance.importSandboxCredentials(sandbox);
 			await instance.importExamples();
 			for (const id of WEBHOOK_EXAMPLE_IDS) await instance.publishWorkflow(id);
 		});
