@@ -22,10 +22,17 @@ const WEBHOOK_SECRETS = Object.freeze({
 });
 
 /**
+ * The request a provider sends: `body` is the exact text that is signed.
+ * @typedef {{ url: string, body: string, headers: Record<string, string> }} Delivery
+ */
+
+/**
  * Speed (verify-signatures page; the Standard Webhooks spec for the steps our copy cuts off):
  * key = base64-decode(secret without "wsec_"); signature = base64(HMAC-SHA256(key,
  * "<webhook-id>.<webhook-timestamp>.<body>")); header "webhook-signature: v1,<signature>",
  * several space-separated when more than one key signs.
+ * @param {{ url: string, body: string, secret?: string, extraSecrets?: string[], nowMs?: number, messageId?: string }} delivery
+ * @returns {Delivery}
  */
 function deliverSpeed({
 	url,
@@ -57,8 +64,11 @@ function deliverSpeed({
  * Yuno (webhooks API "Delivery authentication" + verify-webhook-signatures-hmac):
  * x-hmac-signature = Base64(HMAC-SHA256(key = hmac_client_secret, msg = raw body)), and
  * x-api-key / x-secret as configured. Each method is optional; unset ones are not sent.
+ * @param {{ url: string, body: string, secret?: { hmacClientSecret?: string, apiKey?: string, secret?: string } }} delivery
+ * @returns {Delivery}
  */
 function deliverYuno({ url, body, secret = WEBHOOK_SECRETS.yuno }) {
+	/** @type {Record<string, string>} */
 	const headers = {};
 	if (secret.hmacClientSecret) {
 		headers['x-hmac-signature'] = crypto
@@ -71,7 +81,11 @@ function deliverYuno({ url, body, secret = WEBHOOK_SECRETS.yuno }) {
 	return { url, body, headers };
 }
 
-/** Sprintcheckout (quick start): the dashboard's webhook API key in `X-Webhook-Api-Key`; nothing is signed. */
+/**
+ * Sprintcheckout (quick start): the dashboard's webhook API key in `X-Webhook-Api-Key`; nothing is signed.
+ * @param {{ url: string, body: string, secret?: string }} delivery
+ * @returns {Delivery}
+ */
 function deliverSprintcheckout({ url, body, secret = WEBHOOK_SECRETS.sprintcheckout }) {
 	return { url, body, headers: { 'X-Webhook-Api-Key': secret } };
 }
@@ -79,6 +93,8 @@ function deliverSprintcheckout({ url, body, secret = WEBHOOK_SECRETS.sprintcheck
 /**
  * Upag documents no signature and no custom headers: the only secret a merchant controls is
  * the URL entered in the dashboard. A `:secret` segment in the URL is replaced by the secret.
+ * @param {{ url: string, body: string, secret?: string }} delivery
+ * @returns {Delivery}
  */
 function deliverUpag({ url, body, secret = WEBHOOK_SECRETS.upag }) {
 	return { url: url.replace(':secret', encodeURIComponent(secret)), body, headers: {} };
