@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Runs a credential type's declarative `test` the way n8n's server does
@@ -8,7 +9,7 @@
  */
 require('reflect-metadata');
 const core = require('n8n-core');
-const { Workflow, NodeHelpers } = require('n8n-workflow');
+const { Workflow, NodeHelpers, createEmptyRunExecutionData } = require('n8n-workflow');
 const get = require('lodash/get');
 const {
 	credentialClass,
@@ -17,6 +18,11 @@ const {
 	prepareContainer,
 } = require('../../harness/engine');
 
+/**
+ * @param {string} credentialType
+ * @param {import('n8n-workflow').ICredentialDataDecryptedObject} data the credential's values
+ * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
+ */
 async function runCredentialTest(credentialType, data) {
 	prepareContainer();
 	const { test } = new (credentialClass(credentialType))();
@@ -26,6 +32,7 @@ async function runCredentialTest(credentialType, data) {
 		type: credentialType,
 		data: { ...data },
 	};
+	/** @type {import('n8n-workflow').INodeType} */
 	const nodeType = {
 		description: {
 			displayName: 'Temp',
@@ -48,6 +55,7 @@ async function runCredentialTest(credentialType, data) {
 			],
 		},
 	};
+	/** @type {import('n8n-workflow').INode} */
 	const node = {
 		id: 'temp',
 		parameters: {},
@@ -57,19 +65,26 @@ async function runCredentialTest(credentialType, data) {
 		position: [0, 0],
 		credentials: { [credentialType]: { id: '1', name: 'Test credential' } },
 	};
+	/** @type {import('n8n-workflow').INodeTypes} */
 	const nodeTypes = {
 		getByName: () => nodeType,
 		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
 		getKnownTypes: () => ({}),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const runExecutionData = { resultData: { runData: {} } };
+	const runExecutionData = createEmptyRunExecutionData();
 	const inputData = { main: [[{ json: {} }]] };
 	const executeData = { node, data: {}, source: null };
 	const hooks = new core.ExecutionLifecycleHooks('internal', 'cred-test', {
 		id: 'w',
+		name: 'Credential test',
 		nodes: [node],
 		connections: {},
+		active: false,
+		isArchived: false,
+		activeVersionId: null,
+		createdAt: new Date(),
+		updatedAt: new Date(),
 	});
 	const extra = additionalData(new TestCredentialsHelper({ [credentialType]: data }), hooks);
 	const context = new core.ExecuteContext(
@@ -110,7 +125,9 @@ async function runCredentialTest(credentialType, data) {
 	}
 	for (const rule of test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
-			const json = response[0][0].json;
+			// A request routed by the node's one property always gives one item.
+			const json = /** @type {import('n8n-workflow').INodeExecutionData[][]} */ (response)[0][0]
+				.json;
 			if (get(json, rule.properties.key) === rule.properties.value) {
 				return { status: 'Error', message: rule.properties.message };
 			}

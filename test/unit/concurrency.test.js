@@ -1,9 +1,11 @@
+// @ts-check
 const {
 	AdaptiveConcurrency,
 	AUTO_CEILING,
 	AUTO_START,
 	concurrencySetting,
 } = require('../../nodes/shared/concurrency');
+const { testNode } = require('../helpers/fakeContext');
 
 /**
  * A deterministic model of a run: each round trip, as many requests as the limit allows are
@@ -99,7 +101,7 @@ describe('Auto concurrency', () => {
 		// The same server now takes 4 × as long: shrink in proportion.
 		simulate(controller, () => ({ latencyMs: 600 }), 1);
 		expect(controller.limit).toBeLessThan(64);
-		expect(controller.changes.at(-1).reason).toBe('latency');
+		expect(controller.changes.at(-1)?.reason).toBe('latency');
 
 		// A server with room for 16 at once: more in flight only queues. Auto keeps it busy and
 		// settles where latency is 2 to 3 × the minimum, i.e. 32 to 48 in flight, not the ceiling.
@@ -136,7 +138,7 @@ describe('Auto concurrency', () => {
 });
 
 describe('the Concurrency and Max Concurrent Requests options', () => {
-	const node = { name: 'Upag', type: 'upag', typeVersion: 1, position: [0, 0], parameters: {} };
+	const node = testNode({ name: 'Upag', type: 'upag' });
 
 	test('Auto by default, up to the ceiling', () => {
 		expect(concurrencySetting(node, {}, 16)).toEqual({ mode: 'auto', ceiling: AUTO_CEILING });

@@ -1,3 +1,4 @@
+// @ts-check
 // The credential tests' Base URL is an n8n expression (n8n evaluates it; it cannot call into the
 // package). It must pick the same URL as the nodes' baseUrlFor for every credential.
 const { Workflow } = require('n8n-workflow');
@@ -7,7 +8,8 @@ const { sprintcheckout } = require('../../nodes/Sprintcheckout/provider');
 const { speed } = require('../../nodes/Speed/provider');
 const { yuno } = require('../../nodes/Yuno/provider');
 const { upag } = require('../../nodes/Upag/provider');
-const { credentialClass } = require('../../harness/engine');
+const { credentialClass, nodeTypes } = require('../../harness/engine');
+const { testNode } = require('../helpers/fakeContext');
 
 const providers = { sprintcheckout, speed, yuno, upag };
 
@@ -16,13 +18,9 @@ const workflow = new Workflow({
 	nodes: [],
 	connections: {},
 	active: false,
-	nodeTypes: {
-		getByName: () => undefined,
-		getByNameAndVersion: () => undefined,
-		getKnownTypes: () => ({}),
-	},
+	nodeTypes,
 });
-const node = { id: 'n', name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = testNode({ name: 'n', type: 't' });
 
 /** The base URL n8n would use for the credential test, given these credential values. */
 function testBaseUrl(type, credentials) {
@@ -61,7 +59,10 @@ describe.each(Object.keys(providers))('%s credential test Base URL', (type) => {
 	test.each(environments)(
 		'without an override it is the documented URL (environment %s)',
 		(environment) => {
-			const credentials = { environment, baseUrl: '' };
+			// A credential without the setting has no such key.
+			/** @type {import('n8n-workflow').ICredentialDataDecryptedObject} */
+			const credentials =
+				environment === undefined ? { baseUrl: '' } : { environment, baseUrl: '' };
 			expect(testBaseUrl(type, credentials)).toBe(baseUrlFor(providers[type], credentials));
 		},
 	);

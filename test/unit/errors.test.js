@@ -1,3 +1,4 @@
+// @ts-check
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
 const {
 	describeBody,
@@ -9,16 +10,10 @@ const {
 	parseLooseError,
 } = require('../../nodes/shared/errors');
 const { successJson } = require('../../nodes/shared/itemLoop');
+const { testNode, testProvider } = require('../helpers/fakeContext');
 
-const node = {
-	id: '1',
-	name: 'Upag',
-	type: 'upag',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-const provider = { displayName: 'Upag', parseError: () => ({}) };
+const node = testNode({ id: '1', name: 'Upag', type: 'upag' });
+const provider = testProvider();
 
 describe('describeBody: summarising any error body is linear (8.5)', () => {
 	const MB = 1024 * 1024;

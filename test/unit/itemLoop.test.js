@@ -1,24 +1,23 @@
+// @ts-check
 const fc = require('fast-check');
 const { runItems, successJson } = require('../../nodes/shared/itemLoop');
 const { NodeOperationError } = require('n8n-workflow');
 const { InputError } = require('../../nodes/shared/errors');
+const { testNode, executeContext } = require('../helpers/fakeContext');
 
-const NODE = {
-	id: 'n',
-	name: 'Node',
-	type: 'test',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const NODE = testNode();
 
-/** The part of n8n's execute context the item loop reads. */
+/**
+ * The part of n8n's execute context the item loop reads.
+ * @param {number} count
+ * @param {{ continueOnFail?: boolean, onError?: import('n8n-workflow').INode['onError'] }} [options]
+ */
 function context(count, { continueOnFail = false, onError } = {}) {
-	return {
+	return executeContext({
 		getInputData: () => Array.from({ length: count }, () => ({ json: {} })),
 		continueOnFail: () => continueOnFail,
 		getNode: () => ({ ...NODE, onError }),
-	};
+	});
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

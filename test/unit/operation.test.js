@@ -1,17 +1,18 @@
+// @ts-check
 const { z } = require('zod/v3');
 const { validateItem, labelsOf, route } = require('../../nodes/shared/operation');
+const { testNode, executeContext, testProvider } = require('../helpers/fakeContext');
 
-const NODE = {
-	id: 'n',
-	name: 'Node',
-	type: 'test',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const NODE = testNode();
 
-/** An operation spec as a provider writes one: read, schema, session field. */
+/**
+ * An operation spec as a provider writes one: read, schema, session field (nothing here sends).
+ * @param {import('../../nodes/shared/types').OperationKind} kind
+ * @param {import('n8n-workflow').IDataObject} values what the item's parameters read
+ * @returns {import('../../nodes/shared/types').OperationSpec<import('n8n-workflow').IDataObject>}
+ */
 const spec = (kind, values) => ({
+	provider: testProvider(),
 	kind,
 	sessionField: 'checkoutSessionId',
 	description: [
@@ -29,23 +30,30 @@ const spec = (kind, values) => ({
 		checkoutSessionId: z.string().min(3, 'must be at least 3 characters'),
 		note: z.string().optional(),
 	}),
+	send: async () => ({}),
 });
 
 describe('one item through an operation spec', () => {
 	test('valid values come out as the schema gives them', () => {
-		expect(validateItem({}, spec('update', { checkoutSessionId: 'cs_1', note: 'x' }), 0)).toEqual({
+		expect(
+			validateItem(executeContext({}), spec('update', { checkoutSessionId: 'cs_1', note: 'x' }), 0),
+		).toEqual({
 			checkoutSessionId: 'cs_1',
 			note: 'x',
 		});
 	});
 
 	test('an update that changes nothing is refused; a read of the same values is not', () => {
-		expect(() => validateItem({}, spec('update', { checkoutSessionId: 'cs_1' }), 0)).toThrow(
+		expect(() =>
+			validateItem(executeContext({}), spec('update', { checkoutSessionId: 'cs_1' }), 0),
+		).toThrow(
 			expect.objectContaining({
 				message: 'updateFields: nothing to update: add at least one field to change',
 			}),
 		);
-		expect(validateItem({}, spec('read', { checkoutSessionId: 'cs_1' }), 0)).toEqual({
+		expect(
+			validateItem(executeContext({}), spec('read', { checkoutSessionId: 'cs_1' }), 0),
+		).toEqual({
 			checkoutSessionId: 'cs_1',
 		});
 	});
@@ -53,7 +61,7 @@ describe('one item through an operation spec', () => {
 	test('schema problems become one input error naming every field', () => {
 		const error = (() => {
 			try {
-				validateItem({}, spec('update', { checkoutSessionId: 'c', note: 5 }), 0);
+				validateItem(executeContext({}), spec('update', { checkoutSessionId: 'c', note: 5 }), 0);
 			} catch (caught) {
 				return caught;
 			}
@@ -72,10 +80,10 @@ describe('one item through an operation spec', () => {
 	});
 
 	test('an operation the node does not offer is refused by name', async () => {
-		const ctx = {
+		const ctx = executeContext({
 			getNodeParameter: (name) => ({ resource: 'checkoutSession', operation: 'delete' })[name],
 			getNode: () => NODE,
-		};
+		});
 		await expect(route(ctx, { checkoutSession: {} })).rejects.toThrow(
 			'The operation "delete" of "checkoutSession" is not supported',
 		);

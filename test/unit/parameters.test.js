@@ -1,3 +1,4 @@
+// @ts-check
 const {
 	compact,
 	readParameter,
@@ -6,14 +7,18 @@ const {
 	fieldLabels,
 	withFieldsToClear,
 } = require('../../nodes/shared/parameters');
+const { executeContext } = require('../helpers/fakeContext');
+
+/** @typedef {import('n8n-workflow').INodeProperties} INodeProperties */
 
 /** The part of n8n's execute context the readers use: parameters by name, or n8n's own error. */
-const context = (parameters) => ({
-	getNodeParameter: (name, _itemIndex, fallback) => {
-		if (parameters[name] instanceof Error) throw parameters[name];
-		return name in parameters ? parameters[name] : fallback;
-	},
-});
+const context = (parameters) =>
+	executeContext({
+		getNodeParameter: (name, _itemIndex, fallback) => {
+			if (parameters[name] instanceof Error) throw parameters[name];
+			return name in parameters ? parameters[name] : fallback;
+		},
+	});
 
 describe('reading parameters', () => {
 	test('unset values are dropped: undefined, null, blank text, empty lists; 0, false and {} stay', () => {
@@ -54,6 +59,7 @@ describe('reading parameters', () => {
 });
 
 describe('field labels', () => {
+	/** @type {INodeProperties[]} */
 	const properties = [
 		{ displayName: 'Checkout Session', name: 'checkoutSessionId', type: 'string', default: '' },
 		{
@@ -92,7 +98,7 @@ describe('field labels', () => {
 
 	test('"Fields to Clear" offers the nullable fields by their labels, and the list stays sorted', () => {
 		const fields = withFieldsToClear(
-			properties[1].options,
+			/** @type {INodeProperties[]} */ (properties[1].options),
 			['amount.currency', 'note', 'unlabelled'],
 			'Fakepay',
 		);

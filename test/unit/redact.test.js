@@ -1,3 +1,4 @@
+// @ts-check
 const { createRedactor, wireForms } = require('../../nodes/shared/redact');
 
 describe('redaction', () => {
@@ -31,11 +32,11 @@ describe('redaction', () => {
 		const copy = redact(body);
 		expect(copy).not.toBe(body);
 		expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
-		expect(Object.getOwnPropertyDescriptor(copy, '__proto__').value).toEqual({
+		expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual({
 			polluted: '[redacted]',
 		});
 		expect(copy.polluted).toBeUndefined();
-		expect(Object.getOwnPropertyDescriptor(copy, 'constructor').value).toEqual({
+		expect(Object.getOwnPropertyDescriptor(copy, 'constructor')?.value).toEqual({
 			prototype: { x: 1 },
 		});
 		expect({}.polluted).toBeUndefined();

@@ -1,16 +1,13 @@
+// @ts-check
 const {
 	schema,
 	buildRequest,
 } = require('../../nodes/Sprintcheckout/actions/checkoutSession/update.operation');
+const { firstIssueOf } = require('../helpers/issues');
 const { parseSessionReference } = require('../../nodes/shared/session');
 const { sprintcheckoutCheckoutUrls } = require('../../nodes/Sprintcheckout/provider');
 
-const firstIssue = (input) => {
-	const result = schema.safeParse(input);
-	expect(result.success).toBe(false);
-	const [issue] = result.error.issues;
-	return `${issue.path.join('.')}: ${issue.message}`;
-};
+const firstIssue = firstIssueOf(schema);
 
 describe('Sprintcheckout update: request mapping', () => {
 	test('PUT to the documented path with the session id in the body', () => {

@@ -1,3 +1,4 @@
+// @ts-check
 const {
 	parseRetryAfter,
 	backoffMs,
@@ -6,6 +7,7 @@ const {
 	baseUrlFor,
 	MAX_RESPONSE_BYTES,
 } = require('../../nodes/shared/transport');
+const { testNode, executeContext, testProvider } = require('../helpers/fakeContext');
 
 describe('Retry-After', () => {
 	test('seconds, fractions and HTTP dates', () => {
@@ -27,41 +29,40 @@ test('backoff grows exponentially under a cap, with full jitter', () => {
 });
 
 /** A provider as the core sees it, and a stand-in for n8n's execution context and HTTP helper. */
-const provider = {
-	displayName: 'Upag',
-	credentialType: 'upagApi',
-	defaultBaseUrl: () => 'https://api.upag.io/v1',
-	secretFields: ['token'],
-	parseError: () => ({}),
-};
+const provider = testProvider();
 
+/**
+ * @param {import('n8n-workflow').ICredentialDataDecryptedObject} credentials
+ * @param {(...args: any[]) => Promise<unknown>} helper n8n's httpRequestWithAuthentication
+ */
 function fakeContext(credentials, helper) {
-	return {
-		getNode: () => ({
-			name: 'Upag',
-			type: 'upag',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { upagApi: { id: '7', name: 'Upag' } },
-		}),
+	const node = testNode({
+		name: 'Upag',
+		type: 'upag',
+		credentials: { upagApi: { id: '7', name: 'Upag' } },
+	});
+	return executeContext({
+		getNode: () => node,
 		getCredentials: async () => credentials,
 		getExecutionCancelSignal: () => undefined,
 		helpers: { httpRequestWithAuthentication: helper },
-	};
+	});
 }
 
 describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 	const policy = { timeoutMs: 1000, maxRetries: 3, maxRetryWaitMs: 0 };
+	/** A client over `helper` for a token credential, allowed to wait before retries. */
+	const clientOver = (helper) =>
+		createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
+			...policy,
+			maxRetryWaitMs: 10_000,
+		});
 
 	test('a bug in the HTTP layer (a TypeError) is surfaced once, not retried as a network failure (8.11)', async () => {
 		const helper = jest.fn(async () => {
 			throw new TypeError('options.headers is not iterable');
 		});
-		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
-			...policy,
-			maxRetryWaitMs: 10_000,
-		});
+		const api = await clientOver(helper);
 		const error = await api
 			.call({ method: 'GET', path: '/x', safeToResend: true }, 0)
 			.catch((caught) => caught);
@@ -76,10 +77,7 @@ describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 		const helper = jest.fn(async () => {
 			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 		});
-		const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
-			...policy,
-			maxRetryWaitMs: 10_000,
-		});
+		const api = await clientOver(helper);
 		const error = await api
 			.call({ method: 'GET', path: '/x', safeToResend: true }, 0)
 			.catch((caught) => caught);
@@ -93,13 +91,11 @@ describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 				if (status) return { statusCode: status, headers: {}, body: '' };
 				throw Object.assign(new Error(code), { code });
 			});
+		/** @type {import('../../nodes/shared/types').ApiCall} */
 		const create = { method: 'POST', path: '/x', body: { amount: 1 }, safeToResend: false };
 		for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) {
 			const helper = failWith(code);
-			const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
-				...policy,
-				maxRetryWaitMs: 10_000,
-			});
+			const api = await clientOver(helper);
 			const error = await api.call(create, 0).catch((caught) => caught);
 			expect(helper).toHaveBeenCalledTimes(4);
 			expect(error.context.code).toBe(code);
@@ -113,10 +109,7 @@ describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 			[undefined, 429],
 		]) {
 			const helper = failWith(code, status);
-			const api = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, helper), provider, {
-				...policy,
-				maxRetryWaitMs: 10_000,
-			});
+			const api = await clientOver(helper);
 			const error = await api.call(create, 0).catch((caught) => caught);
 			expect(helper).toHaveBeenCalledTimes(1);
 			expect(error.description).toMatch(
@@ -124,10 +117,7 @@ describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 			);
 			// The same failure of a call that is safe to resend is retried.
 			const again = failWith(code, status);
-			const safe = await createApiClient(fakeContext({ token: 'tok_SECRET_1' }, again), provider, {
-				...policy,
-				maxRetryWaitMs: 10_000,
-			});
+			const safe = await clientOver(again);
 			await safe.call({ ...create, safeToResend: true }, 0).catch(() => undefined);
 			expect(again).toHaveBeenCalledTimes(4);
 		}
@@ -180,7 +170,7 @@ describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 	});
 
 	test('of all 4xx and 5xx answers, exactly 429, 502, 503 and 504 are retried', async () => {
-		jest.spyOn(Math, 'random').mockReturnValue(0);
+		const random = jest.spyOn(Math, 'random').mockReturnValue(0);
 		try {
 			const retried = [];
 			for (let status = 400; status < 600; status++) {
@@ -203,12 +193,13 @@ describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 			}
 			expect(retried).toEqual([429, 502, 503, 504]);
 		} finally {
-			Math.random.mockRestore();
+			random.mockRestore();
 		}
 	});
 
 	test('the credential handed to n8n is the trimmed one, so what is sent is what is redacted (8.2)', async () => {
-		const helper = jest.fn(async () => ({
+		// n8n's helper is called with the credential type, the request and the credential.
+		const helper = jest.fn(async (_credentialType, _request, _credential) => ({
 			statusCode: 200,
 			headers: {},
 			body: '{"echo":"tok_SECRET_1"}',
@@ -249,7 +240,9 @@ describe('answers the HTTP helper did not stream', () => {
 		['text with a byte-order mark', '\ufeff{"id":"cs_1"}'],
 	])('%s is read the same way', async (_, body) => {
 		const api = await createApiClient(contextAnswering(body), provider, policy);
-		expect(await api.call({ method: 'GET', path: '/x' }, 0)).toEqual({ id: 'cs_1' });
+		expect(await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0)).toEqual({
+			id: 'cs_1',
+		});
 	});
 
 	test('text over the cap fails with RESPONSE_TOO_LARGE', async () => {
@@ -258,13 +251,14 @@ describe('answers the HTTP helper did not stream', () => {
 			provider,
 			policy,
 		);
-		const error = await api.call({ method: 'GET', path: '/x' }, 0).catch((caught) => caught);
+		const error = await api
+			.call({ method: 'GET', path: '/x', safeToResend: true }, 0)
+			.catch((caught) => caught);
 		expect(error.context.code).toBe('RESPONSE_TOO_LARGE');
 	});
 });
 
 describe('base URL rule (8.3), shared with the credential test', () => {
-	const provider = { defaultBaseUrl: () => 'https://api.upag.io/v1' };
 	test.each([
 		['', 'https://api.upag.io/v1'],
 		['http://127.0.0.1:4010/upag/', 'http://127.0.0.1:4010/upag'],

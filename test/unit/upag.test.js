@@ -1,17 +1,16 @@
+// @ts-check
 const {
 	schema,
 	buildRequest,
 } = require('../../nodes/Upag/actions/checkoutSession/update.operation');
+const { firstIssueOf } = require('../helpers/issues');
 const { parseSessionReference } = require('../../nodes/shared/session');
 const { upagCheckoutUrls } = require('../../nodes/Upag/provider');
 
+/** @typedef {import('../../nodes/Upag/actions/checkoutSession/update.operation').UpagUpdate} UpagUpdate */
+
 const parse = (input) => schema.safeParse(input);
-const firstIssue = (input) => {
-	const result = parse(input);
-	expect(result.success).toBe(false);
-	const [issue] = result.error.issues;
-	return `${issue.path.join('.')}: ${issue.message}`;
-};
+const firstIssue = firstIssueOf(schema);
 
 describe('Upag update: request mapping', () => {
 	test("the documentation's cURL example maps to the same method, path and body", () => {
@@ -24,7 +23,7 @@ describe('Upag update: request mapping', () => {
 			cancelUrl: 'https://seusite.com/cancelado',
 		});
 		expect(input.success).toBe(true);
-		expect(buildRequest(input.data)).toEqual({
+		expect(buildRequest(/** @type {UpagUpdate} */ (input.data))).toEqual({
 			method: 'PUT',
 			safeToResend: true,
 			path: '/checkout-sessions/cs_abc123xyz',
@@ -40,7 +39,7 @@ describe('Upag update: request mapping', () => {
 
 	test('only the fields given are sent', () => {
 		const input = parse({ checkoutSessionId: 'cs_1', paymentMethods: 'pix' });
-		expect(buildRequest(input.data)).toEqual({
+		expect(buildRequest(/** @type {UpagUpdate} */ (input.data))).toEqual({
 			method: 'PUT',
 			safeToResend: true,
 			path: '/checkout-sessions/cs_1',
@@ -53,7 +52,7 @@ describe('Upag update: request mapping', () => {
 			checkoutSessionId: 'cs_1',
 			items: [{ priceId: 'price_1', quantity: '3' }],
 		});
-		expect(input.data.items).toEqual([{ priceId: 'price_1', quantity: 3 }]);
+		expect(input.data?.items).toEqual([{ priceId: 'price_1', quantity: 3 }]);
 	});
 });
 
@@ -107,8 +106,9 @@ describe('Upag checkout URL', () => {
 	});
 
 	test('a URL of another site is refused rather than sent as an id', () => {
-		expect(parseSessionReference('https://evil.example/cs_1', upagCheckoutUrls).message).toMatch(
-			/not document as a checkout URL/,
+		const refused = /** @type {import('../../nodes/shared/errors').InputIssue} */ (
+			parseSessionReference('https://evil.example/cs_1', upagCheckoutUrls)
 		);
+		expect(refused.message).toMatch(/not document as a checkout URL/);
 	});
 });

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Property-based: random bodies and secrets, the request made by the sandbox's signer
@@ -9,6 +10,12 @@ const { speedTrigger } = require('../../nodes/Speed/trigger');
 
 const RUNS = 200;
 
+/**
+ * The call a trigger's verify() sees for a request the sandbox prepared.
+ * @param {import('../../sandbox/webhooks/signers').Delivery} prepared
+ * @param {{ rawBody?: Buffer, nowMs?: number, options?: import('n8n-workflow').IDataObject, params?: Record<string, string> }} [changes]
+ * @returns {import('../../nodes/shared/webhookTrigger').ReceivedCall}
+ */
 function received(prepared, { rawBody, nowMs = Date.now(), options = {}, params = {} } = {}) {
 	const headers = Object.fromEntries(
 		Object.entries(prepared.headers).map(([k, v]) => [k.toLowerCase(), v]),
