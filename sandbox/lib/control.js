@@ -6,6 +6,7 @@ const { Recorder } = require('./recorder');
 const { RateLimiter } = require('./rate-limiter');
 const { FaultPlan } = require('./faults');
 const { Capacity } = require('./capacity');
+const { SessionStore } = require('./store');
 
 const OPTION_KEYS = [
 	'port',
@@ -20,6 +21,13 @@ const OPTION_KEYS = [
 ];
 const RUNTIME_KEYS = OPTION_KEYS.filter((k) => k !== 'port' && k !== 'host');
 const DEFAULT_BULK_SESSIONS = 10000;
+
+/** A provider's session store: its seeded and bulk sessions, and what the provider adds to it. */
+function createStore(provider, bulkSessions) {
+	const { seed, bulk, makeBulk, extendStore } = provider;
+	const store = new SessionStore({ seed, bulk, makeBulk, bulkSessions });
+	return extendStore ? extendStore(store) : store;
+}
 
 function checkOptionKeys(opts, allowed) {
 	for (const key of Object.keys(opts)) {
@@ -39,7 +47,7 @@ function createControl(providers, options) {
 	const maxBulk = Math.min(...providers.map((p) => 10 ** p.bulk.width));
 	const recorder = new Recorder();
 	const stores = Object.fromEntries(
-		providers.map((p) => [p.name, p.createStore({ bulkSessions: DEFAULT_BULK_SESSIONS })]),
+		providers.map((p) => [p.name, createStore(p, DEFAULT_BULK_SESSIONS)]),
 	);
 	/** @type {{ latencyMs: number, capacity: any, limiter: any, faults: any }} */
 	const control = { latencyMs: 0, capacity: null, limiter: null, faults: null };

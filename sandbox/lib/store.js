@@ -2,15 +2,15 @@
 'use strict';
 
 /**
- * Sessions of one provider. Seeded sessions are created on reset(); "bulk"
- * sessions (ids `bulkPrefix + zero-padded index`) are created the first time
- * they are touched, so 10,000 of them cost nothing until used.
+ * Sessions of one provider. Seeded sessions (`seed()`) are created on reset(); "bulk"
+ * sessions (ids `bulk.prefix + index zero-padded to bulk.width`, made by `makeBulk(id, index)`)
+ * are created the first time they are touched, so 10,000 of them cost nothing until used.
  */
 class SessionStore {
-	constructor({ seed, bulkPrefix, bulkWidth, makeBulk, bulkSessions }) {
+	constructor({ seed, bulk, makeBulk, bulkSessions }) {
 		this.seed = seed;
-		this.bulkPrefix = bulkPrefix;
-		this.bulkWidth = bulkWidth;
+		this.bulkPrefix = bulk.prefix;
+		this.bulkWidth = bulk.width;
 		this.makeBulk = makeBulk;
 		this.bulkSessions = bulkSessions;
 		this.sessions = new Map();

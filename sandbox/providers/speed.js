@@ -4,7 +4,6 @@
 // Model of Speed (tryspeed) "Update a checkout session": POST /checkout-sessions/{id}.
 const { randomBytes } = require('node:crypto');
 const { checkBody } = require('../lib/check');
-const { SessionStore } = require('../lib/store');
 
 const KEYS = { secretKey: 'sk_test_sandbox_not_a_real_key_0001' };
 const VERSIONS = ['2022-04-15', '2022-10-15'];
@@ -116,15 +115,7 @@ function seed() {
 	];
 }
 
-function createStore({ bulkSessions }) {
-	return new SessionStore({
-		seed,
-		bulkPrefix: BULK.prefix,
-		bulkWidth: BULK.width,
-		bulkSessions,
-		makeBulk: (id) => newSession(id),
-	});
-}
+const makeBulk = (id) => newSession(id);
 
 function authenticate(headers) {
 	const match = /^Basic\s+(\S+)$/i.exec(headers.authorization || '');
@@ -182,7 +173,8 @@ module.exports = {
 	keys: KEYS,
 	seeded: SEEDED,
 	bulk: BULK,
-	createStore,
+	seed,
+	makeBulk,
 	error,
 	routeNotFound: () => error(404, 'Unrecognized request URL'),
 	authenticate,

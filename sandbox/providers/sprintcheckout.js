@@ -4,7 +4,8 @@
 // Model of https://docs.sprintcheckout.com "Update payment session" (and the documented create).
 const { randomUUID } = require('node:crypto');
 const { checkBody } = require('../lib/check');
-const { SessionStore } = require('../lib/store');
+// Error bodies are not documented: `{ message }` is the sandbox's minimal choice.
+const { messageError: error } = require('../lib/errors');
 
 const KEYS = { apiKey: 'sc_sandbox_apikey_not_a_real_key_0001' };
 const BULK = { prefix: 'sc_bulk_', width: 6 };
@@ -82,20 +83,7 @@ function seed() {
 	);
 }
 
-function createStore({ bulkSessions }) {
-	return new SessionStore({
-		seed,
-		bulkPrefix: BULK.prefix,
-		bulkWidth: BULK.width,
-		bulkSessions,
-		makeBulk: (id, i) => newSession(id, { orderId: `bulk-${i}`, amount: 10, currency: 'USD' }),
-	});
-}
-
-// Error bodies are not documented: `{ message }` is the sandbox's minimal choice.
-function error(status, messages) {
-	return { status, body: { message: [].concat(messages).join('; ') } };
-}
+const makeBulk = (id, i) => newSession(id, { orderId: `bulk-${i}`, amount: 10, currency: 'USD' });
 
 function authenticate(headers) {
 	if (headers['x-sc-apikey'] === KEYS.apiKey) return null;
@@ -133,7 +121,8 @@ module.exports = {
 	keys: KEYS,
 	seeded: SEEDED,
 	bulk: BULK,
-	createStore,
+	seed,
+	makeBulk,
 	error,
 	routeNotFound: () => error(404, 'Not found'),
 	authenticate,

@@ -3,7 +3,8 @@
 
 // Model of Upag "Atualizar Sessão de Checkout": PUT /checkout-sessions/{id}, and GET of the same path.
 const { checkBody, isAbsoluteUrl } = require('../lib/check');
-const { SessionStore } = require('../lib/store');
+// Error bodies are not documented: `{ message }` is the sandbox's minimal choice.
+const { messageError: error } = require('../lib/errors');
 
 const KEYS = { token: 'upag_sandbox_token_not_a_real_token_0001' };
 const BULK = { prefix: 'cs_bulk_', width: 6 };
@@ -40,11 +41,6 @@ const UPDATE = {
 		cancelUrl: url,
 	},
 };
-
-// Error bodies are not documented: `{ message }` is the sandbox's minimal choice.
-function error(status, messages) {
-	return { status, body: { message: [].concat(messages).join('; ') } };
-}
 
 function authenticate(headers) {
 	const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization || '');
@@ -94,15 +90,7 @@ function seed() {
 	];
 }
 
-function createStore({ bulkSessions }) {
-	return new SessionStore({
-		seed,
-		bulkPrefix: BULK.prefix,
-		bulkWidth: BULK.width,
-		bulkSessions,
-		makeBulk: (id) => newSession(id, Date.now()),
-	});
-}
+const makeBulk = (id) => newSession(id, Date.now());
 
 /** The documented response: every stored field except paymentMethods (not in the documented object). */
 function render(session) {
@@ -146,7 +134,8 @@ module.exports = {
 	keys: KEYS,
 	seeded: SEEDED,
 	bulk: BULK,
-	createStore,
+	seed,
+	makeBulk,
 	error,
 	routeNotFound: () => error(404, 'Not found'),
 	authenticate,

@@ -5,7 +5,6 @@
 const { randomUUID } = require('node:crypto');
 const { checkBody, UUID } = require('../lib/check');
 const { withWebhooks, webhookRoutes, listedWebhooks } = require('../webhooks/yunoRegistrations');
-const { SessionStore } = require('../lib/store');
 const { YUNO_COUNTRIES } = require('./yunoCountries');
 
 const KEYS = {
@@ -158,22 +157,13 @@ function seed() {
 	];
 }
 
-function createStore({ bulkSessions }) {
-	return withWebhooks(
-		new SessionStore({
-			seed,
-			bulkPrefix: BULK.prefix,
-			bulkWidth: BULK.width,
-			bulkSessions,
-			makeBulk: (id, i) =>
-				newSession(id, Date.now(), {
-					merchant_order_id: `bulk-${i}`,
-					payment_description: `Bulk session ${i}`,
-					country: 'BR',
-					amount: { currency: 'BRL', value: 10 },
-				}),
-		}),
-	);
+function makeBulk(id, i) {
+	return newSession(id, Date.now(), {
+		merchant_order_id: `bulk-${i}`,
+		payment_description: `Bulk session ${i}`,
+		country: 'BR',
+		amount: { currency: 'BRL', value: 10 },
+	});
 }
 
 /** The session object; `alternative_amount` only once it was set (no documented response shows it). */
@@ -293,7 +283,9 @@ module.exports = {
 	keys: KEYS,
 	seeded: SEEDED,
 	bulk: BULK,
-	createStore,
+	seed,
+	makeBulk,
+	extendStore: withWebhooks,
 	error,
 	// This project's assumption (no published page says): a path outside the API gets a 404 without a body.
 	routeNotFound: () => ({ status: 404 }),
