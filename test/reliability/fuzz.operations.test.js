@@ -10,6 +10,7 @@
 const fc = require('fast-check');
 const gen = require('./fuzz/generators');
 const oracle = require('./fuzz/oracle');
+const params = require('./fuzz/parameters');
 const { useFuzzSuite } = require('./fuzz/runner');
 const { bulkSessionId } = require('../../sandbox');
 
@@ -196,8 +197,7 @@ const yunoAmount = {
 			if (v === undefined) return 'unset';
 			const currency = required(classifyCurrency)(v?.currency);
 			const value = classifyStepValue(v?.value);
-			const rank = { valid: 0, either: 1, invalid: 2 };
-			return rank[currency] >= rank[value] ? currency : value;
+			return oracle.worst(currency, value);
 		},
 		wire: (v) => ({
 			currency: v.currency.toUpperCase(),
@@ -221,13 +221,7 @@ function createModel({ provider, fields, tagged, taggedOnTop = false, wireTag, o
 		.chain((bound) => {
 			const defs = fields.filter((d) => bound.includes(d.name));
 			const none = fc.constant({ form: 'plain' });
-			return fc
-				.array(gen.itemRecipes(defs, { goodId: none, anyId: none, clean: 3 }), {
-					minLength: 1,
-					maxLength: 300,
-					size: 'max',
-				})
-				.map((items) => ({ shape: { bound }, items }));
+			return gen.segmentOf({ bound }, defs, { goodId: none, anyId: none, clean: 3, maxItems: 300 });
 		});
 	return {
 		provider,
@@ -355,13 +349,7 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 			arbitrary: fc.oneof(gen.wrongType(), gen.emptyValue()).map((raw) => ({ form: 'raw', raw })),
 		},
 	);
-	const segment = fc
-		.array(gen.itemRecipes(extra, { goodId, anyId, clean: 5 }), {
-			minLength: 1,
-			maxLength: 400,
-			size: 'max',
-		})
-		.map((items) => ({ shape: {}, items }));
+	const segment = gen.segmentOf({}, extra, { goodId, anyId, clean: 5 });
 	return {
 		provider,
 		operation,
@@ -370,16 +358,12 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 		parameters: () => ({
 			resource: 'checkoutSession',
 			operation,
-			checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
-			...(extra.length > 0
-				? { filters: Object.fromEntries(extra.map((d) => [d.name, `={{ $json.${d.name} }}`])) }
-				: {}),
+			checkoutSessionId: params.sessionIdFromItem(),
+			...(extra.length > 0 ? { filters: params.fromItem(extra.map((d) => d.name)) } : {}),
 		}),
 		materialize(shape, recipe, n) {
 			const form = forms[recipe.id.form];
-			const id = form
-				? form.make(bulkSessionId(provider, n), n)
-				: { value: oracle.roundTrip(recipe.id.raw), wireId: null, exists: false, k: 'invalid' };
+			const id = form ? form.make(bulkSessionId(provider, n), n) : oracle.rawId(recipe.id.raw);
 			const json = {};
 			if (id.value !== undefined) json.sid = id.value;
 			const { tags } = oracle.classifyFields(extra, recipe.values, json);
@@ -398,8 +382,8 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 			return {
 				json,
 				expect: {
-					wireId: id.wireId ?? null,
-					exists: id.exists ?? false,
+					wireId: id.wireId,
+					exists: id.exists,
 					get: false,
 					tags,
 					body: {},
@@ -412,24 +396,21 @@ function getModel({ provider, operation = 'get', forms, unknownStatus, path, ext
 	};
 }
 
-const existing = (value, wireId) => ({ value, wireId, exists: true, k: 'valid' });
-const unknown = (value, k, wireId = String(value)) => ({ value, wireId, exists: false, k });
-
 const GETS = {
 	'yuno get': getModel({
 		provider: 'yuno',
 		unknownStatus: 400,
 		path: (p) => p.replace(/^\/checkout\/sessions\//, ''),
 		forms: {
-			plain: { good: true, make: (id) => existing(id, id) },
-			padded: { good: true, make: (id) => existing(` ${id}\n`, id) },
+			plain: { good: true, make: (id) => oracle.existingId(id, id) },
+			padded: { good: true, make: (id) => oracle.existingId(` ${id}\n`, id) },
 			missing: {
 				good: true,
-				make: (id, n) => unknown(`f0000000-0000-4000-8000-${gen.pad(n, 12)}`, 'valid'),
+				make: (id, n) => oracle.unknownId(`f0000000-0000-4000-8000-${gen.pad(n, 12)}`, 'valid'),
 			},
-			short: { make: (id) => ({ value: id.slice(1), wireId: null, k: 'invalid' }) },
-			long: { make: (id, n) => ({ value: `f${gen.pad(n, 64)}`, wireId: null, k: 'invalid' }) },
-			number: { make: (id, n) => ({ value: 500_000_000 + n, wireId: null, k: 'invalid' }) },
+			short: { make: (id) => oracle.unsentId(id.slice(1), 'invalid') },
+			long: { make: (id, n) => oracle.unsentId(`f${gen.pad(n, 64)}`, 'invalid') },
+			number: { make: (id, n) => oracle.unsentId(500_000_000 + n, 'invalid') },
 		},
 	}),
 	'yuno getPaymentMethods': getModel({
@@ -438,12 +419,12 @@ const GETS = {
 		unknownStatus: 400,
 		path: (p) => p.replace(/^\/checkout\/sessions\//, '').replace(/\/payment-methods$/, ''),
 		forms: {
-			plain: { good: true, make: (id) => existing(id, id) },
+			plain: { good: true, make: (id) => oracle.existingId(id, id) },
 			missing: {
 				good: true,
-				make: (id, n) => unknown(`f0000000-0000-4000-8000-${gen.pad(n, 12)}`, 'valid'),
+				make: (id, n) => oracle.unknownId(`f0000000-0000-4000-8000-${gen.pad(n, 12)}`, 'valid'),
 			},
-			short: { make: (id) => ({ value: id.slice(1), wireId: null, k: 'invalid' }) },
+			short: { make: (id) => oracle.unsentId(id.slice(1), 'invalid') },
 		},
 		extra: [
 			oracle.fieldDef('category', {
@@ -463,12 +444,15 @@ const GETS = {
 		unknownStatus: 404,
 		path: (p) => p.replace(/^\/checkout-sessions\//, ''),
 		forms: {
-			plain: { good: true, make: (id) => existing(id, id) },
-			checkoutUrl: { good: true, make: (id) => existing(`https://checkout.upag.io/${id}`, id) },
-			missing: { good: true, make: (id, n) => unknown(`cs_gone${n}`, 'valid') },
-			noPrefix: { make: (id, n) => ({ value: `sess_${n}`, wireId: null, k: 'invalid' }) },
+			plain: { good: true, make: (id) => oracle.existingId(id, id) },
+			checkoutUrl: {
+				good: true,
+				make: (id) => oracle.existingId(`https://checkout.upag.io/${id}`, id),
+			},
+			missing: { good: true, make: (id, n) => oracle.unknownId(`cs_gone${n}`, 'valid') },
+			noPrefix: { make: (id, n) => oracle.unsentId(`sess_${n}`, 'invalid') },
 			foreignUrl: {
-				make: (id) => ({ value: `https://pay.example.com/${id}`, wireId: null, k: 'invalid' }),
+				make: (id) => oracle.unsentId(`https://pay.example.com/${id}`, 'invalid'),
 			},
 		},
 	}),

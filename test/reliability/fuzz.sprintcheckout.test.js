@@ -9,30 +9,17 @@
 const fc = require('fast-check');
 const gen = require('./fuzz/generators');
 const oracle = require('./fuzz/oracle');
+const params = require('./fuzz/parameters');
 const { useFuzzSuite } = require('./fuzz/runner');
-const { bulkSessionId } = require('../../sandbox');
 
 const suite = useFuzzSuite('fuzz.sprintcheckout');
 const PROVIDER = 'sprintcheckout';
 
-const freeText = fieldOptions();
-function fieldOptions() {
-	return {
-		good: fc.oneof(
-			{ weight: 20, arbitrary: gen.anyText() },
-			{ weight: 1, arbitrary: gen.hugeText() },
-			{ weight: 1, arbitrary: gen.emptyValue() },
-		),
-		any: fc.oneof(
-			{ weight: 8, arbitrary: gen.anyText() },
-			{ weight: 1, arbitrary: gen.hugeText() },
-			{ weight: 2, arbitrary: gen.anyNumber() },
-			{ weight: 3, arbitrary: gen.wrongType() },
-			{ weight: 2, arbitrary: gen.emptyValue() },
-		),
-		classify: (v) => oracle.classifyText(v),
-	};
-}
+const freeText = {
+	good: gen.mix({ anyText: 20, hugeText: 1, emptyValue: 1 }),
+	any: gen.mix({ anyText: 8, hugeText: 1, anyNumber: 2, wrongType: 3, emptyValue: 2 }),
+	classify: (v) => oracle.classifyText(v),
+};
 
 const amount = {
 	good: fc.oneof(
@@ -44,13 +31,7 @@ const amount = {
 		},
 		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
-	any: fc.oneof(
-		{ weight: 4, arbitrary: gen.anyNumber() },
-		{ weight: 4, arbitrary: gen.numberishText() },
-		{ weight: 2, arbitrary: gen.wrongType() },
-		{ weight: 1, arbitrary: gen.anyText() },
-		{ weight: 1, arbitrary: gen.emptyValue() },
-	),
+	any: gen.mix({ anyNumber: 4, numberishText: 4, wrongType: 2, anyText: 1, emptyValue: 1 }),
 	// The page documents a number, with no lower bound: a negative one is left undecided.
 	classify: (v) => {
 		const k = oracle.classifyNumber(v);
@@ -98,6 +79,9 @@ const currency = {
 	},
 };
 
+/** Values that read as true or false to a person but are no JSON boolean. */
+const NOT_BOOLEANS = [0, 1, 'yes', 'no', 'TRUE', 'False', 'on', '1', '0', 'null', 'undefined'];
+
 const editable = {
 	good: fc.oneof(
 		{ weight: 10, arbitrary: fc.boolean() },
@@ -106,37 +90,14 @@ const editable = {
 	any: fc.oneof(
 		{ weight: 4, arbitrary: fc.boolean() },
 		{ weight: 2, arbitrary: fc.constantFrom('true', 'false') },
-		{
-			weight: 3,
-			arbitrary: fc.constantFrom(
-				0,
-				1,
-				'yes',
-				'no',
-				'TRUE',
-				'False',
-				'on',
-				'1',
-				'0',
-				'null',
-				'undefined',
-			),
-		},
+		{ weight: 3, arbitrary: fc.constantFrom(...NOT_BOOLEANS) },
 		{ weight: 2, arbitrary: gen.wrongType() },
 		{ weight: 1, arbitrary: gen.emptyValue() },
 	),
 	classify: oracle.classifyBoolean,
 };
 
-const url = {
-	good: fc.oneof(
-		{ weight: 20, arbitrary: gen.goodUrl() },
-		{ weight: 1, arbitrary: gen.longUrl() },
-		{ weight: 1, arbitrary: gen.emptyValue() },
-	),
-	any: gen.url([{ weight: 1, arbitrary: gen.longUrl() }]),
-	classify: oracle.classifyUrl,
-};
+const url = oracle.urlField([{ weight: 1, arbitrary: gen.longUrl() }]);
 
 const DEFS = [
 	oracle.fieldDef('orderId', freeText),
@@ -152,51 +113,24 @@ const DEFS = [
 
 /* Session ids: the page documents any non-empty string; the node also takes the redirect URL. */
 const { goodId, anyId } = gen.idRecipes({
-	urlForm: 'redirectUrl',
+	checkoutUrl: true,
 	badForms: ['number', 'foreignUrl'],
 	badWeight: 2,
 	rawWeight: 3,
 });
 
-function idFor(recipe, n) {
-	const id = bulkSessionId(PROVIDER, n);
-	switch (recipe.form) {
-		case 'plain':
-			return { value: id, wireId: id, exists: true, k: 'valid' };
-		case 'padded':
-			return { value: ` ${id}\t`, wireId: id, exists: true, k: 'valid' };
-		case 'redirectUrl':
-			return {
-				value:
-					n % 2
-						? `https://app.sprintcheckout.com/?uid=${id}`
-						: `https://app.sprintcheckout.com?lang=es&uid=${id}#pay`,
-				wireId: id,
-				exists: true,
-				k: 'valid',
-			};
-		case 'missing':
-			return { value: `sc_missing_${n}`, wireId: `sc_missing_${n}`, exists: false, k: 'valid' };
-		case 'number':
-			return {
-				value: 900_000_000 + n,
-				wireId: String(900_000_000 + n),
-				exists: false,
-				k: 'either',
-			};
-		case 'foreignUrl':
-			return {
-				value: `https://pay.example.com/s/${n}`,
-				wireId: `https://pay.example.com/s/${n}`,
-				exists: false,
-				k: 'either',
-			};
-		default: {
-			const raw = oracle.roundTrip(recipe.raw);
-			return { value: raw, wireId: null, exists: false, k: 'invalid' };
-		}
-	}
-}
+const idFor = oracle.sessionIdFor(PROVIDER, {
+	padded: (id) => ` ${id}\t`,
+	missing: (n) => `sc_missing_${n}`,
+	checkoutUrl: (id, n) =>
+		n % 2
+			? `https://app.sprintcheckout.com/?uid=${id}`
+			: `https://app.sprintcheckout.com?lang=es&uid=${id}#pay`,
+	forms: {
+		number: (id, n) => oracle.unknownId(900_000_000 + n, 'either'),
+		foreignUrl: (id, n) => oracle.unknownId(`https://pay.example.com/s/${n}`, 'either'),
+	},
+});
 
 const shape = fc.record({
 	bound: fc.shuffledSubarray(
@@ -208,13 +142,7 @@ const shape = fc.record({
 
 const segment = shape.chain((s) => {
 	const defs = DEFS.filter((d) => s.bound.includes(d.name));
-	return fc
-		.array(gen.itemRecipes(defs, { goodId, anyId, clean: 2 }), {
-			minLength: 1,
-			maxLength: 400,
-			size: 'max',
-		})
-		.map((items) => ({ shape: s, items }));
+	return gen.segmentOf(s, defs, { goodId, anyId, clean: 2 });
 });
 
 const model = {
@@ -222,32 +150,18 @@ const model = {
 	segment,
 	unknownStatus: 500,
 	parameters: (s) => ({
-		sessionId: { __rl: true, mode: s.idMode, value: '={{ $json.sid }}' },
-		updateFields: Object.fromEntries(s.bound.map((name) => [name, `={{ $json.${name} }}`])),
+		sessionId: params.sessionIdFromItem(s.idMode),
+		updateFields: params.fromItem(s.bound),
 	}),
 	materialize(s, recipe, n) {
 		const defs = DEFS.filter((d) => s.bound.includes(d.name));
 		const id = idFor(recipe.id, n);
-		const json = {};
-		if (id.value !== undefined) json.sid = id.value;
-		const { tags, body } = oracle.classifyFields(defs, recipe.values, json);
-		tags.push(oracle.tag('sessionId', oracle.isBlank(id.value) ? 'invalid' : id.k, false));
-		return {
-			json,
-			expect: {
-				wireId: id.wireId,
-				exists: id.exists,
-				tags,
-				body: { ...body, sessionId: id.wireId },
-			},
-		};
+		const { json, tags, body } = oracle.classifyItem(defs, recipe.values, id, 'sessionId');
+		body.sessionId = id.wireId;
+		return { json, expect: { wireId: id.wireId, exists: id.exists, tags, body } };
 	},
 	requestId: (request) => request.body?.sessionId,
 	isUpdate: (request) => request.method === 'PUT',
 };
 
-test(
-	'Sprintcheckout: every generated input is either refused naming its field or sent and accepted by the documented schema',
-	() => suite.fuzz(model, 'update'),
-	300_000,
-);
+suite.testUpdate(model);

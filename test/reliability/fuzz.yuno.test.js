@@ -13,9 +13,9 @@
 const fc = require('fast-check');
 const gen = require('./fuzz/generators');
 const oracle = require('./fuzz/oracle');
-const { EXPRESSION_ROWS, rowParameters, rowValues } = require('./fuzz/rows');
+const params = require('./fuzz/parameters');
 const { useFuzzSuite } = require('./fuzz/runner');
-const { bulkSessionId, SANDBOX_KEYS } = require('../../sandbox');
+const { SANDBOX_KEYS } = require('../../sandbox');
 
 const suite = useFuzzSuite('fuzz.yuno');
 const PROVIDER = 'yuno';
@@ -265,8 +265,7 @@ function classifyAmount([cur, value], { nullableCurrency }) {
 		if (strict !== tolerant) k = 'either';
 		else if (!strict) k = 'invalid';
 	}
-	const rank = { valid: 0, either: 1, invalid: 2 };
-	return rank[c] > rank[k] ? c : k;
+	return oracle.worst(c, k);
 }
 
 /* Metadata rows: at most 120, key ≤ 48, value ≤ 512 (both required strings). */
@@ -297,16 +296,13 @@ const metaRow = {
 
 function classifyMetadata(rows) {
 	if (rows.length === 0) return { k: 'unset' };
-	const rank = { valid: 0, either: 1, invalid: 2 };
-	let k = rows.length > 120 ? 'invalid' : 'valid';
-	const worse = (next) => {
-		if (rank[next] > rank[k]) k = next;
-	};
+	const verdicts = [rows.length > 120 ? 'invalid' : 'valid'];
 	for (const [key, value] of rows) {
 		// No minimum is documented for the key; the node wants one character at least.
-		worse(key === '' ? 'either' : oracle.classifyRowText(key, { max: 48 }));
-		worse(oracle.classifyRowText(value, { max: 512 }));
+		verdicts.push(key === '' ? 'either' : oracle.classifyRowText(key, { max: 48 }));
+		verdicts.push(oracle.classifyRowText(value, { max: 512 }));
 	}
+	const k = oracle.worst(...verdicts);
 	return { k, wire: k === 'valid' ? rows.map(([key, value]) => ({ key, value })) : undefined };
 }
 
@@ -368,22 +364,19 @@ const planRow = {
 
 function classifyPlan(rows) {
 	if (rows.length === 0) return { k: 'unset' };
-	const rank = { valid: 0, either: 1, invalid: 2 };
-	let k = 'valid';
-	const worse = (next) => {
-		if (rank[next] > rank[k]) k = next;
-	};
+	const verdicts = [];
 	for (const [installment, rate] of rows) {
 		if (typeof installment === 'number' && Number.isInteger(installment)) {
 			// int32 per the page; < 1 is no plan anyone could choose, but only "integer" is documented
-			if (installment > 2147483647) worse('invalid');
-			else worse(installment >= 1 ? 'valid' : 'either');
+			if (installment > 2147483647) verdicts.push('invalid');
+			else verdicts.push(installment >= 1 ? 'valid' : 'either');
 		} else if (typeof installment === 'string' && /^\s*\d+\s*$/.test(installment))
-			worse(Number(installment) > 2147483647 ? 'invalid' : 'either');
-		else worse('invalid');
+			verdicts.push(Number(installment) > 2147483647 ? 'invalid' : 'either');
+		else verdicts.push('invalid');
 		const r = oracle.classifyNumber(rate);
-		worse(r === 'unset' ? 'invalid' : r);
+		verdicts.push(r === 'unset' ? 'invalid' : r);
 	}
+	const k = oracle.worst(...verdicts);
 	return {
 		k,
 		wire: k === 'valid' ? rows.map(([installment, rate]) => ({ installment, rate })) : undefined,
@@ -397,32 +390,18 @@ const { goodId, anyId } = gen.idRecipes({
 	badWeight: 2,
 });
 
-function idFor(recipe, n) {
-	const id = bulkSessionId(PROVIDER, n);
-	const unknown = (value, k, wireId = value) => ({ value, wireId, exists: false, k });
-	switch (recipe.form) {
-		case 'plain':
-			return { value: id, wireId: id, exists: true, k: 'valid' };
-		case 'padded':
-			return { value: `  ${id} `, wireId: id, exists: true, k: 'valid' };
-		case 'missing':
-			return unknown(`f0000000-0000-4000-8000-${gen.pad(n, 12)}`, 'valid');
-		case 'max':
-			return unknown(`f${gen.pad(n, 63)}`, 'valid');
-		case 'upper':
-			return unknown(id.toUpperCase(), 'valid');
-		case 'short':
-			return unknown(id.slice(1), 'invalid');
-		case 'long':
-			return unknown(`f${gen.pad(n, 64)}`, 'invalid');
-		case 'url':
-			return unknown(`https://pay.example.com/${gen.pad(n, 16)}`, 'either');
-		case 'number':
-			return unknown(500_000_000 + n, 'invalid', String(500_000_000 + n));
-		default:
-			return { value: oracle.roundTrip(recipe.raw), wireId: null, exists: false, k: 'invalid' };
-	}
-}
+const idFor = oracle.sessionIdFor(PROVIDER, {
+	padded: (id) => `  ${id} `,
+	missing: (n) => `f0000000-0000-4000-8000-${gen.pad(n, 12)}`,
+	forms: {
+		max: (id, n) => oracle.unknownId(`f${gen.pad(n, 63)}`, 'valid'),
+		upper: (id) => oracle.unknownId(id.toUpperCase(), 'valid'),
+		short: (id) => oracle.unknownId(id.slice(1), 'invalid'),
+		long: (id, n) => oracle.unknownId(`f${gen.pad(n, 64)}`, 'invalid'),
+		url: (id, n) => oracle.unknownId(`https://pay.example.com/${gen.pad(n, 16)}`, 'either'),
+		number: (id, n) => oracle.unknownId(500_000_000 + n, 'invalid'),
+	},
+});
 
 /* ----------------------------------------------------------------- shapes */
 
@@ -455,7 +434,7 @@ const shape = fc
 		// Without "Auto-Fill Required Fields", the required fields come from the item.
 		const bound = s.fill ? s.bound : [...new Set([...s.bound, ...REQUIRED])];
 		const count = bound.includes('metadata') ? s.metadataRows : 0;
-		const literal = Array.from({ length: Math.max(0, count - EXPRESSION_ROWS) }, (_, r) => {
+		const literal = Array.from({ length: Math.max(0, count - params.EXPRESSION_ROWS) }, (_, r) => {
 			if (r === 0 && s.metadataLiteral === 'key49') return ['k'.repeat(49), 'v'];
 			if (r === 0 && s.metadataLiteral === 'key48') return ['k'.repeat(48), 'v'];
 			if (r === 0 && s.metadataLiteral === 'value513') return ['k', 'v'.repeat(513)];
@@ -474,7 +453,9 @@ const segment = shape.chain((s) => {
 			? fc.tuple(pick(currency), pick(amountValue))
 			: fc.constant(undefined),
 		metadata: fc.tuple(
-			...Array.from({ length: Math.min(s.metadata.count, EXPRESSION_ROWS) }, () => pick(metaRow)),
+			...Array.from({ length: Math.min(s.metadata.count, params.EXPRESSION_ROWS) }, () =>
+				pick(metaRow),
+			),
 		),
 		installments: has('installments') ? pick(installmentsMode) : fc.constant(undefined),
 		planId: has('installments') ? pick(planId) : fc.constant(undefined),
@@ -482,16 +463,8 @@ const segment = shape.chain((s) => {
 			...Array.from({ length: has('installments') ? s.planRows : 0 }, () => pick(planRow)),
 		),
 	});
-	const recipes = gen.itemRecipes(defs, {
-		goodId,
-		anyId,
-		extraGood: extra((f) => f.good),
-		extraAny: extra((f) => f.any),
-		clean: 4,
-	});
-	return fc
-		.array(recipes, { minLength: 1, maxLength: s.metadata.count > 20 ? 15 : 400, size: 'max' })
-		.map((items) => ({ shape: s, items }));
+	const maxItems = s.metadata.count > 20 ? 15 : 400;
+	return gen.segmentOf(s, defs, { goodId, anyId, extra, clean: 4, maxItems });
 });
 
 const model = {
@@ -500,18 +473,17 @@ const model = {
 	unknownStatus: 400, // CHECKOUT_SESSION_NOT_FOUND is published under 400
 	parameters(s) {
 		const has = (name) => s.bound.includes(name);
-		const updateFields = Object.fromEntries(
-			FIELDS.filter((d) => has(d.name)).map((d) => [d.name, `={{ $json.${d.name} }}`]),
-		);
+		const updateFields = params.fromItem(FIELDS.filter((d) => has(d.name)).map((d) => d.name));
 		for (const name of ['amount', 'alternativeAmount']) {
 			if (has(name))
 				updateFields[name] = {
 					amount: { currency: `={{ $json.${name}Currency }}`, value: `={{ $json.${name}Value }}` },
 				};
 		}
-		if (s.metadata.count > 0) updateFields.metadata = { pair: rowParameters(s.metadata, 'm') };
+		if (s.metadata.count > 0)
+			updateFields.metadata = { pair: params.rowParameters(s.metadata, 'm') };
 		const parameters = {
-			checkoutSessionId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
+			checkoutSessionId: params.sessionIdFromItem(),
 			updateFields,
 			options: { fillRequiredFields: s.fill },
 		};
@@ -519,7 +491,7 @@ const model = {
 			parameters.installments = '={{ $json.installments }}';
 			parameters.installmentsPlanId = '={{ $json.planId }}';
 			parameters.installmentsPlan = {
-				installment: rowParameters({ count: s.planRows, literal: [] }, 'p', [
+				installment: params.rowParameters({ count: s.planRows, literal: [] }, 'p', [
 					'installment',
 					'rate',
 				]),
@@ -531,10 +503,7 @@ const model = {
 		const defs = FIELDS.filter((d) => s.bound.includes(d.name));
 		const has = (name) => s.bound.includes(name);
 		const id = idFor(recipe.id, n);
-		const json = {};
-		if (id.value !== undefined) json.sid = id.value;
-		const { tags, body } = oracle.classifyFields(defs, recipe.values, json);
-		tags.push(oracle.tag('checkoutSessionId', oracle.isBlank(id.value) ? 'invalid' : id.k, false));
+		const { json, tags, body } = oracle.classifyItem(defs, recipe.values, id, 'checkoutSessionId');
 
 		for (const name of ['amount', 'alternativeAmount']) {
 			if (!has(name)) continue;
@@ -547,7 +516,7 @@ const model = {
 				body[name === 'amount' ? 'amount' : 'alternative_amount'] = { currency: cur, value };
 		}
 		if (s.metadata.count > 0) {
-			const meta = classifyMetadata(rowValues(s.metadata, 'm', recipe.metadata, json));
+			const meta = classifyMetadata(params.rowValues(s.metadata, 'm', recipe.metadata, json));
 			tags.push(oracle.tag('metadata', meta.k));
 			if (meta.wire) body.metadata = meta.wire;
 		}
@@ -556,7 +525,7 @@ const model = {
 			if (mode !== undefined) json.installments = mode;
 			const plan = oracle.roundTrip(recipe.planId);
 			if (plan !== undefined) json.planId = plan;
-			const rows = rowValues({ count: s.planRows, literal: [] }, 'p', recipe.plan, json);
+			const rows = params.rowValues({ count: s.planRows, literal: [] }, 'p', recipe.plan, json);
 			if (!INSTALLMENTS.includes(mode))
 				tags.push(oracle.tag('installments', oracle.isBlank(mode) ? 'either' : 'invalid', false));
 			else if (mode === 'planId') {
@@ -583,23 +552,11 @@ const model = {
 			if (missing.includes('paymentDescription')) body.payment_description = `Bulk session ${n}`;
 			if (missing.includes('country')) body.country = 'BR';
 		}
-		return {
-			json,
-			expect: {
-				wireId: id.wireId,
-				exists: id.exists,
-				tags,
-				body,
-				get: s.fill && missing.length > 0,
-			},
-		};
+		const get = s.fill && missing.length > 0;
+		return { json, expect: { wireId: id.wireId, exists: id.exists, tags, body, get } };
 	},
 	requestId: (request) => decodeURIComponent(request.path.replace(/^\/checkout\/sessions\//, '')),
 	isUpdate: (request) => request.method === 'PATCH',
 };
 
-test(
-	'Yuno: every generated input is either refused naming its field or sent and accepted by the documented schema',
-	() => suite.fuzz(model, 'update'),
-	300_000,
-);
+suite.testUpdate(model);

@@ -317,36 +317,79 @@ const url = (extra = []) =>
 		...extra,
 	);
 
+/** The generators `mix` draws from, by name. */
+const BY_NAME = {
+	anyText,
+	hugeText,
+	anyNumber,
+	numberishText,
+	wrongType,
+	emptyValue,
+	goodUrl,
+	longUrl,
+	badUrl,
+	oddUrl,
+};
+
+/**
+ * Values of several generators, each drawn as often as its weight, e.g.
+ * `mix({ anyText: 8, emptyValue: 1 })` (each generator with its default arguments).
+ * @param {Partial<Record<keyof typeof BY_NAME, number>>} weights
+ */
+function mix(weights) {
+	return fc.oneof(
+		...Object.entries(weights).map(([name, weight]) => ({
+			weight,
+			arbitrary: BY_NAME[/** @type {keyof typeof BY_NAME} */ (name)](),
+		})),
+	);
+}
+
 /* ------------------------------------------------------------------ recipes */
 
 /**
- * Item recipes over the bound fields: `clean` in 10 are "clean" (every field from `good`), the
- * others "noisy" (every field from `any`), so the valid path gets its share of the runs.
+ * A segment: `shape` and 1 to `maxItems` item recipes over its bound fields `defs`. `clean` in 10
+ * items are "clean" (the id and every field from `good`), the others "noisy" (from `any`), so
+ * the valid path gets its share of the runs; `extra(pick)` adds the model's own parts of a
+ * recipe, `pick` choosing the `good` or the `any` generator of each.
+ * @typedef {import('fast-check').Arbitrary<unknown>} Arbitrary
+ * @param {unknown} shape
+ * @param {Array<{ name: string, good: Arbitrary, any: Arbitrary }>} defs
+ * @param {{
+ *   goodId: Arbitrary,
+ *   anyId: Arbitrary,
+ *   extra?: (pick: (field: { good: Arbitrary, any: Arbitrary }) => Arbitrary) => Record<string, Arbitrary>,
+ *   clean: number,
+ *   maxItems?: number,
+ * }} options
  */
-function itemRecipes(defs, { goodId, anyId, extraGood = {}, extraAny = {}, clean = 4 }) {
-	const record = (pick, id, extra) =>
+function segmentOf(shape, defs, { goodId, anyId, extra = () => ({}), clean, maxItems = 400 }) {
+	const record = (pick, id) =>
 		fc.record({
 			id,
 			values: fc.record(Object.fromEntries(defs.map((d) => [d.name, pick(d)]))),
-			...extra,
+			...extra(pick),
 		});
-	return fc.oneof(
-		{ weight: clean, arbitrary: record((d) => d.good, goodId, extraGood) },
-		{ weight: 10 - clean, arbitrary: record((d) => d.any, anyId, extraAny) },
+	const recipe = fc.oneof(
+		{ weight: clean, arbitrary: record((d) => d.good, goodId) },
+		{ weight: 10 - clean, arbitrary: record((d) => d.any, anyId) },
 	);
+	return fc
+		.array(recipe, { minLength: 1, maxLength: maxItems, size: 'max' })
+		.map((items) => ({ shape, items }));
 }
 
 /**
  * Session-id recipes shared by every provider: mostly the valid id (plain, padded with
  * blanks, as the provider's checkout URL where one is documented, or missing), sometimes
  * one of the provider's bad shapes, sometimes a value of the wrong type.
- * @param {{ urlForm?: string, badForms: string[], badWeight: number, rawWeight?: number }} forms
+ * @param {{ checkoutUrl?: boolean, badForms: string[], badWeight: number, rawWeight?: number }} forms
  */
-function idRecipes({ urlForm, badForms, badWeight, rawWeight = 2 }) {
+function idRecipes({ checkoutUrl = false, badForms, badWeight, rawWeight = 2 }) {
 	const goodId = fc.oneof(
 		{ weight: 12, arbitrary: fc.constant({ form: 'plain' }) },
 		{ weight: 1, arbitrary: fc.constant({ form: 'padded' }) },
-		...(urlForm ? [{ weight: 2, arbitrary: fc.constant({ form: urlForm }) }] : []),
+		...(checkoutUrl ? [{ weight: 2, arbitrary: fc.constant({ form: 'checkoutUrl' }) }] : []),
 		{ weight: 1, arbitrary: fc.constant({ form: 'missing' }) },
 	);
 	const anyId = fc.oneof(
@@ -379,7 +422,8 @@ module.exports = {
 	badUrl,
 	oddUrl,
 	url,
-	itemRecipes,
+	mix,
+	segmentOf,
 	idRecipes,
 	pad,
 };

@@ -10,8 +10,9 @@
  * A field of a model (`fieldDef`) pairs its generators with its verdict and its wire value;
  * `expectationOf` turns an item's verdicts into what the node must do with it.
  */
+const { bulkSessionId } = require('../../../sandbox');
 const { YUNO_COUNTRIES } = require('../../../sandbox/providers/yunoCountries');
-const { BROKEN_HTTP_URLS } = require('./generators');
+const { BROKEN_HTTP_URLS, mix, url } = require('./generators');
 
 /* ------------------------------------------------------------ value helpers */
 
@@ -123,6 +124,21 @@ function classifyBoolean(v) {
 	return 'invalid';
 }
 
+/**
+ * A documented URL field (success, cancel, fail or callback URL): clean items draw mostly good
+ * URLs, noisy ones any URL-like value (`extra`: more of them).
+ */
+const urlField = (extra = []) => ({
+	good: mix({ goodUrl: 20, longUrl: 1, emptyValue: 1 }),
+	any: url(extra),
+	classify: classifyUrl,
+});
+
+const RANK = { valid: 0, either: 1, invalid: 2 };
+
+/** The worst of some verdicts (valid, either, invalid): what a value made of parts gets. */
+const worst = (...verdicts) => verdicts.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'valid');
+
 /* ------------------------------------------------------------ expectations */
 
 /** A field's verdict on one item; `change`: the field is a change (not the session id or a mode). */
@@ -142,6 +158,49 @@ function expectationOf(tags) {
 	if (invalid.length > 0 || !anyChange) return { verdict: 'reject', allowed };
 	if (either.length > 0 || !validChange) return { verdict: 'either', allowed };
 	return { verdict: 'accept', allowed };
+}
+
+/* ------------------------------------------------------------- session ids */
+
+// What a model's idFor(recipe, n) returns: `value` goes into the item as `sid`; `wireId` is the id
+// its requests carry (null: no request may carry it); `exists`: the sandbox has that session.
+
+/** A form of an existing session's id (plain, padded, a checkout URL) that resolves to `wireId`. */
+const existingId = (value, wireId) => ({ value, wireId, exists: true, k: 'valid' });
+
+/** The id of no existing session, sent as `wireId` if the node takes it. */
+const unknownId = (value, k, wireId = String(value)) => ({ value, wireId, exists: false, k });
+
+/** An id no request may carry. */
+const unsentId = (value, k) => ({ value, wireId: null, exists: false, k });
+
+/** A value of the wrong type, or an empty one, as the id. */
+const rawId = (raw) => unsentId(roundTrip(raw), 'invalid');
+
+/**
+ * A model's idFor(recipe, n) for the recipes of generators.js idRecipes: the provider's n-th bulk
+ * session as typed (`plain`), with blanks around it (`padded(id)`) or as its checkout URL
+ * (`checkoutUrl(id, n)`), an id of no session (`missing(n)`), a raw value, or one of the
+ * provider's own forms (`forms[form](id, n)`).
+ * @typedef {{ value: unknown, wireId: string | null, exists: boolean, k: string }} SessionId
+ * @param {string} provider
+ * @param {{
+ *   padded: (id: string) => string,
+ *   checkoutUrl?: (id: string, n: number) => string,
+ *   missing: (n: number) => string,
+ *   forms: Record<string, (id: string, n: number) => SessionId>,
+ * }} forms
+ */
+function sessionIdFor(provider, { padded, checkoutUrl, missing, forms }) {
+	return (recipe, n) => {
+		const id = bulkSessionId(provider, n);
+		if (recipe.form === 'plain') return existingId(id, id);
+		if (recipe.form === 'padded') return existingId(padded(id), id);
+		if (checkoutUrl && recipe.form === 'checkoutUrl') return existingId(checkoutUrl(id, n), id);
+		if (recipe.form === 'missing') return unknownId(missing(n), 'valid');
+		if (recipe.form === 'raw') return rawId(recipe.raw);
+		return forms[recipe.form](id, n);
+	};
 }
 
 /* ------------------------------------------------------------ field models */
@@ -172,17 +231,37 @@ function classifyFields(defs, values, json) {
 	return { tags, body };
 }
 
+/**
+ * An item of an update: its session id (as `sid`, its verdict tagged `idField`, not a change)
+ * and its bound fields; returns the item JSON, the tags and the expected wire values.
+ */
+function classifyItem(defs, values, id, idField) {
+	const json = {};
+	if (id.value !== undefined) json.sid = id.value;
+	const { tags, body } = classifyFields(defs, values, json);
+	tags.push(tag(idField, isBlank(id.value) ? 'invalid' : id.k, false));
+	return { json, tags, body };
+}
+
 module.exports = {
 	YUNO_COUNTRIES,
 	isBlank,
 	roundTrip,
 	classifyUrl,
+	urlField,
 	classifyText,
 	classifyRowText,
 	classifyNumber,
 	classifyBoolean,
+	worst,
 	tag,
 	expectationOf,
+	existingId,
+	unknownId,
+	unsentId,
+	rawId,
+	sessionIdFor,
 	fieldDef,
 	classifyFields,
+	classifyItem,
 };

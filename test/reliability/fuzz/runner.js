@@ -219,7 +219,7 @@ function useFuzzSuite(name) {
 	afterAll(() => {
 		if (runs.length > 0) writeFigures(name, { runs });
 	});
-	return {
+	const suite = {
 		async fuzz(model, operation, { minValidShare = 0.3 } = {}) {
 			const started = Date.now();
 			const counts = await fuzzProvider(model, engines);
@@ -237,7 +237,17 @@ function useFuzzSuite(name) {
 				seconds: Math.round(seconds),
 			});
 		},
+		/** The test of a provider's Update operation. */
+		testUpdate(model) {
+			const provider = registered(model.provider).displayName;
+			test(
+				`${provider}: every generated input is either refused naming its field or sent and accepted by the documented schema`,
+				() => suite.fuzz(model, 'update'),
+				300_000,
+			);
+		},
 	};
+	return suite;
 }
 
 module.exports = { useFuzzSuite };

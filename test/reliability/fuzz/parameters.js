@@ -1,10 +1,18 @@
 // @ts-check
 'use strict';
 /**
- * Fixed-collection rows of the fuzz models (metadata pairs, Upag's items, Yuno's installment
- * plan): the node parameters of a segment's rows and the values each item gives them.
+ * How the fuzz models hand generated values to the node: node parameters that are expressions
+ * over the item (`={{ $json.<name> }}`), so wrong types arrive as they would from a spreadsheet
+ * or a webhook, and fixed-collection rows (metadata pairs, Upag's items, Yuno's installment
+ * plan) with the values each item gives them.
  */
 const { roundTrip } = require('./oracle');
+
+/** Parameters that read the item's field of the same name. */
+const fromItem = (names) => Object.fromEntries(names.map((name) => [name, `={{ $json.${name} }}`]));
+
+/** The session-id parameter (a resource locator) reading the item's `sid`. */
+const sessionIdFromItem = (mode = 'id') => ({ __rl: true, mode, value: '={{ $json.sid }}' });
 
 /** Rows whose key/value come from the item (the rest of a segment's rows are literal). */
 const EXPRESSION_ROWS = 2;
@@ -38,4 +46,11 @@ function rowValues(rows, prefix, itemRows, json) {
 	});
 }
 
-module.exports = { EXPRESSION_ROWS, literal, rowParameters, rowValues };
+module.exports = {
+	fromItem,
+	sessionIdFromItem,
+	EXPRESSION_ROWS,
+	literal,
+	rowParameters,
+	rowValues,
+};
