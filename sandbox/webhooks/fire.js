@@ -32,7 +32,13 @@ const WRONG_SECRETS = {
 	upag: 'not_the_path_secret',
 };
 
-/** The request a provider would send for `variant` (see VARIANTS). */
+/**
+ * The request a provider would send for `variant` (see VARIANTS). `event` is the payload (an
+ * object, or text sent as it is; a sample event when absent), `secret` the one to sign with
+ * (the sandbox's own when absent).
+ * @param {{ provider: string, url: string, event?: object | string, secret?: string | { hmacClientSecret?: string, apiKey?: string, secret?: string }, variant?: string, nowMs?: number }} options
+ * @returns {import('./signers').Delivery}
+ */
 function prepare({ provider, url, event, secret, variant = 'genuine', nowMs = Date.now() }) {
 	const sign = SIGNERS[provider];
 	if (!sign) throw new RangeError(`unknown provider "${provider}"`);
