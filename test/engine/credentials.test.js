@@ -1,3 +1,4 @@
+// @ts-check
 // The credentials' declarative tests, run as n8n's credentials tester runs them (RoutingNode,
 // httpRequestWithAuthentication, then the rules): against the sandbox and small scripted servers.
 const { SANDBOX_KEYS } = require('../../sandbox');

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Issue 8: a base URL that misbehaves (a wrong override, a compromised proxy, a provider
  * incident), keys pasted with stray characters, odd option values. Each node runs in n8n's
@@ -6,6 +7,7 @@
  */
 const { runNode } = require('../../harness/engine');
 const { startRawServer } = require('../helpers/rawServer');
+const { listenLocal } = require('../helpers/listen');
 const { id } = require('./sandboxRun');
 
 /** Per provider: the credential's secret fields and a valid one-call update. */
@@ -55,14 +57,12 @@ function wireFormsOf(key) {
 		Buffer.from(key).toString('base64'),
 		encodeURIComponent(key),
 		JSON.stringify(key).slice(1, -1),
-		key
-			.replace(/&/g, '&amp;')
-			.replace(/</g, '&lt;')
-			.replace(/>/g, '&gt;')
-			.replace(/"/g, '&quot;')
-			.replace(/'/g, '&#39;'),
+		key.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]),
 	];
 }
+
+/** The characters an HTML page escapes, and how (the five of HTML's own escaping rules). */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** The credential values the server actually received, from whichever header carries them. */
 function receivedKeys(headers) {
@@ -297,13 +297,13 @@ describe('answers with __proto__, constructor and prototype keys (8.4)', () => {
 		const { json } = output[0];
 		expect(Object.getPrototypeOf(json)).toBe(Object.prototype);
 		expect(Object.prototype.hasOwnProperty.call(json, '__proto__')).toBe(true);
-		expect(Object.getOwnPropertyDescriptor(json, '__proto__').value).toEqual({
+		expect(Object.getOwnPropertyDescriptor(json, '__proto__')?.value).toEqual({
 			polluted: 'yes',
 			id: 'inherited',
 		});
 		expect(json.polluted).toBeUndefined();
 		expect(json.id).toBe('cs_open_1');
-		expect(Object.getOwnPropertyDescriptor(json, 'constructor').value).toEqual({
+		expect(Object.getOwnPropertyDescriptor(json, 'constructor')?.value).toEqual({
 			prototype: { polluted: 'yes' },
 		});
 		expect(Object.prototype.hasOwnProperty.call(json.nested[0], '__proto__')).toBe(true);
@@ -340,57 +340,54 @@ test('an answer nested 200,000 levels deep fails its item as unreadable, not as 
 });
 
 describe('only network failures are retried (8.11)', () => {
-	/** A TCP server that answers every connection with `reply` (not HTTP), counting connections. */
-	async function tcpServer(reply) {
+	/**
+	 * Runs one Upag update against a TCP server that answers every request with `reply` (not
+	 * HTTP); gives the output item and how many connections the server saw.
+	 * @param {(socket: import('node:net').Socket) => void} reply
+	 * @param {number} maxRetries
+	 */
+	async function runAgainstTcp(reply, maxRetries) {
 		const net = require('node:net');
-		const state = { connections: 0, sockets: [] };
+		/** @type {import('node:net').Socket[]} */
+		const sockets = [];
 		const tcp = net.createServer((socket) => {
-			state.connections += 1;
-			state.sockets.push(socket);
+			sockets.push(socket);
 			socket.on('error', () => {});
 			socket.on('data', () => reply(socket));
 		});
-		await new Promise((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-		state.url = `http://127.0.0.1:${tcp.address().port}`;
-		state.close = async () => {
-			state.sockets.forEach((socket) => socket.destroy());
+		const port = await listenLocal(tcp);
+		try {
+			const { output } = await run(
+				'upag',
+				{ url: `http://127.0.0.1:${port}` },
+				{ parameters: { options: { maxRetries } }, onError: 'continueRegularOutput' },
+			);
+			return { json: output[0].json, connections: sockets.length };
+		} finally {
+			sockets.forEach((socket) => socket.destroy());
 			await new Promise((resolve) => tcp.close(resolve));
-		};
-		return state;
+		}
 	}
 
 	test('an answer that is not HTTP is surfaced once with REQUEST_FAILED, not retried as a network failure', async () => {
-		const broken = await tcpServer((socket) => socket.end('HELLO, THIS IS NOT HTTP\r\n\r\n'));
-		try {
-			const { output } = await run('upag', broken, {
-				parameters: { options: { maxRetries: 3 } },
-				onError: 'continueRegularOutput',
-			});
-			expect(output[0].json).toMatchObject({
-				code: 'REQUEST_FAILED',
-				error: expect.stringMatching(/^\[item 0\] Upag could not be reached: REQUEST_FAILED \(/),
-			});
-			expect(broken.connections).toBe(1);
-		} finally {
-			await broken.close();
-		}
+		const { json, connections } = await runAgainstTcp(
+			(socket) => socket.end('HELLO, THIS IS NOT HTTP\r\n\r\n'),
+			3,
+		);
+		expect(json).toMatchObject({
+			code: 'REQUEST_FAILED',
+			error: expect.stringMatching(/^\[item 0\] Upag could not be reached: REQUEST_FAILED \(/),
+		});
+		expect(connections).toBe(1);
 	});
 
 	test('a connection closed without an answer is a network failure and is retried', async () => {
-		const closing = await tcpServer((socket) => socket.destroy());
-		try {
-			const { output } = await run('upag', closing, {
-				parameters: { options: { maxRetries: 2 } },
-				onError: 'continueRegularOutput',
-			});
-			expect(output[0].json).toMatchObject({
-				code: 'ECONNRESET',
-				error: '[item 0] Upag could not be reached after 3 attempts: ECONNRESET',
-			});
-			expect(closing.connections).toBe(3);
-		} finally {
-			await closing.close();
-		}
+		const { json, connections } = await runAgainstTcp((socket) => socket.destroy(), 2);
+		expect(json).toMatchObject({
+			code: 'ECONNRESET',
+			error: '[item 0] Upag could not be reached after 3 attempts: ECONNRESET',
+		});
+		expect(connections).toBe(3);
 	});
 });
 
@@ -468,12 +465,12 @@ describe('Timeout is a deadline for the whole request (8.6)', () => {
 			}, 300);
 			socket.on('close', () => clearInterval(timer));
 		});
-		await new Promise((resolve) => slow.listen(0, '127.0.0.1', resolve));
+		const port = await listenLocal(slow);
 		try {
 			const started = Date.now();
 			const { error } = await run(
 				'upag',
-				{ url: `http://127.0.0.1:${slow.address().port}` },
+				{ url: `http://127.0.0.1:${port}` },
 				{ parameters: { options: { timeout: 1, maxRetries: 0 } } },
 			);
 			expect(error.message).toBe('[item 0] Upag could not be reached: TIMEOUT');

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Issue 12 through n8n's engine against the sandbox: Create, Get and Get Payment Methods beside
  * Update; a create is never sent twice after the provider may have applied it; Dry Run sends
@@ -290,6 +291,7 @@ describe('Dry Run', () => {
 		return keys.flatMap((key) => [key, Buffer.from(`${key}:`).toString('base64')]);
 	};
 
+	/** @type {Array<[string, string, import('n8n-workflow').IDataObject]>} provider, operation, parameters */
 	const WRITES = [
 		['yuno', 'create', CREATES.yuno],
 		['speed', 'create', CREATES.speed],

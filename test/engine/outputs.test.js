@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * What a run hands on: which output an item lands on (n8n routes by the shape of the JSON),
  * what a failed item says (issue 10.9), and the advice an unknown session gets (10.2).
@@ -15,7 +16,7 @@ describe('success and failure never swap outputs (8.10)', () => {
 	/** Answers per session: cs_ok_* with 200 and an error-shaped body, cs_bad_* with 400 and a success-shaped body. */
 	beforeAll(async () => {
 		server = await startRawServer((req, res) => {
-			const ok = req.url.includes('cs_ok');
+			const ok = req.url?.includes('cs_ok');
 			res.writeHead(ok ? 200 : 400, { 'content-type': 'application/json' });
 			res.end(
 				ok

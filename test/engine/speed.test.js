@@ -1,3 +1,4 @@
+// @ts-check
 const { SANDBOX_KEYS, SEEDED } = require('../../sandbox');
 const { useSandboxEngine, id } = require('./sandboxRun');
 

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Example 5 (examples/5-signed-events-triggers.json) through the engine against the sandbox:
@@ -9,7 +10,11 @@ const { TRIGGERS, asRequest } = require('./triggerCases');
 const { sandboxCredentials } = require('./sandboxRun');
 const { prepare } = require('../../sandbox/webhooks/fire');
 const { speedEvent, yunoEvent } = require('../../sandbox/webhooks/events');
-const example = require('../../examples/5-signed-events-triggers.json');
+const { exampleWorkflow } = require('../helpers/examples');
+
+const example = exampleWorkflow('5-signed-events-triggers.json');
+
+/** @typedef {import('n8n-workflow').IRun} IRun */
 
 const YUNO_SESSION = 'a0000000-0000-4000-8000-000000000001';
 const URL = 'http://127.0.0.1:5678/webhook/example/webhook';
@@ -35,8 +40,15 @@ const exampleWith = (triggerName) =>
 		credentialsByType,
 	});
 
+/**
+ * The items node `name` output in the run a delivery started.
+ * @param {{ run?: IRun }} outcome
+ * @param {string} name
+ */
 const runData = (outcome, name) =>
-	outcome.run.data.resultData.runData[name]?.[0]?.data?.main?.[0]?.map((item) => item.json);
+	/** @type {IRun} */ (outcome.run).data.resultData.runData[name]?.[0]?.data?.main?.[0]?.map(
+		(item) => item.json,
+	);
 
 test("a signed Yuno purchase updates the metadata of the payment's checkout session", async () => {
 	const event = yunoEvent({ sessionId: YUNO_SESSION, status: 'SUCCEEDED' });
@@ -44,7 +56,7 @@ test("a signed Yuno purchase updates the metadata of the payment's checkout sess
 		asRequest('webhook', prepare({ provider: 'yuno', url: URL, event })),
 	);
 	expect(outcome.started).toBe(true);
-	expect(outcome.run.data.resultData.error).toBeUndefined();
+	expect(/** @type {IRun} */ (outcome.run).data.resultData.error).toBeUndefined();
 	const patch = sandbox.requests.find((r) => r.method === 'PATCH');
 	expect(patch).toMatchObject({
 		provider: 'yuno',

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Delivers one webhook call to a trigger node the way n8n's webhook server does: n8n-core's
@@ -16,6 +17,25 @@ const {
 	additionalData,
 	prepareContainer,
 } = require('../../harness/engine');
+
+/** @typedef {import('n8n-workflow').INode} INode */
+/** @typedef {import('n8n-workflow').ICredentialDataDecryptedObject} ICredentialDataDecryptedObject */
+
+/**
+ * @typedef {object} TriggerSetup
+ * @property {string} [type] the trigger's short type ('speedTrigger'), for a workflow of the trigger alone
+ * @property {import('n8n-workflow').INodeParameters} [parameters] the trigger's parameters, with `type`
+ * @property {ICredentialDataDecryptedObject} [credentials] the trigger's credential, with `type`
+ * @property {{ nodes: INode[], connections: import('n8n-workflow').IConnections }} [workflow] a whole workflow instead
+ * @property {string} [triggerName] the trigger's node name
+ * @property {Record<string, ICredentialDataDecryptedObject>} [credentialsByType] with `workflow`: every node's credentials
+ * @property {string} [workflowId] repeats are remembered per workflow id + node id
+ */
+
+/**
+ * A webhook request as n8n's server hands it on: headers, the raw body and the URL's params.
+ * @typedef {{ headers?: Record<string, string>, rawBody?: Buffer, params?: Record<string, string> }} WebhookRequest
+ */
 
 function fakeResponse() {
 	const res = {
@@ -40,12 +60,15 @@ function fakeResponse() {
 	return res;
 }
 
-/** Node's own lower-casing of header names; values as given. */
+/**
+ * Node's own lower-casing of header names; values as given.
+ * @param {WebhookRequest} request
+ */
 function fakeRequest({ headers = {}, rawBody, params = {} }) {
 	const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 	let body = {};
 	try {
-		body = JSON.parse(rawBody.toString('utf8'));
+		if (rawBody) body = JSON.parse(rawBody.toString('utf8'));
 	} catch {}
 	return { headers: lower, rawBody, params, query: {}, body, method: 'POST' };
 }
@@ -55,6 +78,7 @@ function fakeRequest({ headers = {}, rawBody, params = {} }) {
  * remembered per workflow id + node id, like in a running n8n. Either `type` + `parameters`
  * + `credentials` (a workflow of the trigger alone), or a whole `workflow` ({ nodes,
  * connections }) with the trigger's name and `credentialsByType` for every node.
+ * @param {TriggerSetup} setup
  */
 function createTrigger({
 	type,
@@ -66,9 +90,15 @@ function createTrigger({
 	workflowId = `wf-${Math.random().toString(36).slice(2)}`,
 }) {
 	prepareContainer();
-	let nodes = given?.nodes;
+	/** @type {INode[]} */
+	let nodes;
 	let store = credentialsByType;
-	if (!given) {
+	if (given) {
+		nodes = given.nodes;
+	} else {
+		if (!type || !parameters || !credentials) {
+			throw new Error('createTrigger needs a workflow, or a type, parameters and credentials');
+		}
 		const credentialType = nodeTypes.getByNameAndVersion(publishedType(type)).description
 			.credentials[0].name;
 		nodes = [
@@ -95,9 +125,16 @@ function createTrigger({
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
 	});
-	const node = workflow.getNode(triggerName);
+	const found = workflow.getNode(triggerName);
+	if (!found) throw new Error(`The workflow has no node "${triggerName}"`);
+	const node = found;
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const helper = new TestCredentialsHelper(store);
+	/**
+	 * The webhook n8n registers for the node.
+	 * @param {import('n8n-workflow').IWorkflowExecuteAdditionalData} data
+	 * @returns {import('n8n-workflow').IWebhookData}
+	 */
 	const webhookDataFor = (data) => ({
 		httpMethod: 'POST',
 		node: node.name,
@@ -107,7 +144,12 @@ function createTrigger({
 		workflowExecuteAdditionalData: data,
 	});
 
-	/** Delivers `request` ({ headers, rawBody: Buffer, params }); resolves to what happened. */
+	/**
+	 * Delivers `request`; resolves to what happened: the answer, the trigger's output items (none
+	 * when the workflow did not start) and the run.
+	 * @param {WebhookRequest} request
+	 * @returns {Promise<{ started: boolean, status: number, body?: unknown, output: import('n8n-workflow').INodeExecutionData[], run?: import('n8n-workflow').IRun, result: import('n8n-workflow').IWebhookResponseData }>}
+	 */
 	async function deliver(request) {
 		const data = additionalData(helper, undefined);
 		const res = fakeResponse();
@@ -117,7 +159,7 @@ function createTrigger({
 		const context = new core.WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook.call(context);
 		if (!result.workflowData) {
-			return { started: false, status: res.statusCode ?? 200, body: res.body, result };
+			return { started: false, status: res.statusCode ?? 200, body: res.body, output: [], result };
 		}
 		const hooks = new core.ExecutionLifecycleHooks('webhook', 'exec-1', {
 			id: workflow.id,
@@ -125,6 +167,8 @@ function createTrigger({
 			nodes,
 			connections,
 			active: true,
+			isArchived: false,
+			activeVersionId: null,
 			settings: {},
 			createdAt: new Date(),
 			updatedAt: new Date(),
@@ -133,13 +177,26 @@ function createTrigger({
 		const run = await execute.run({
 			workflow,
 			startNode: node,
-			triggerToStartFrom: { name: node.name, data: { data: { main: result.workflowData } } },
+			triggerToStartFrom: {
+				name: node.name,
+				data: {
+					startTime: Date.now(),
+					executionTime: 0,
+					executionIndex: 0,
+					source: [],
+					data: { main: result.workflowData },
+				},
+			},
 		});
 		const output = run.data.resultData.runData[triggerName]?.[0]?.data?.main?.[0] ?? [];
 		return { started: true, status: 200, output, run, result };
 	}
 
-	/** Runs one of the node's webhookMethods (checkExists, create, delete) with n8n-core's HookContext. */
+	/**
+	 * Runs one of the node's webhookMethods with n8n-core's HookContext.
+	 * @param {'checkExists' | 'create' | 'delete'} method
+	 * @param {import('n8n-workflow').WorkflowActivateMode} [activation]
+	 */
 	async function hook(method, activation = 'activate') {
 		const data = additionalData(helper, undefined);
 		const webhookData = webhookDataFor(data);

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /** What is particular to each provider's trigger, through the same engine harness. */
 const { createTrigger } = require('./triggerHarness');
@@ -14,6 +15,12 @@ const { SIGNERS, WEBHOOK_SECRETS } = require('../../sandbox/webhooks/signers');
 
 const URL_BASE = 'http://127.0.0.1:5678/webhook/b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e';
 
+/**
+ * The provider's trigger alone, listening to `events`, with the test's own credential if given;
+ * `send` delivers an event as the sandbox prepares it.
+ * @param {string} provider
+ * @param {{ events?: string[], credentials?: import('n8n-workflow').ICredentialDataDecryptedObject }} [options]
+ */
 function setUp(provider, { events = ['*'], credentials } = {}) {
 	const spec = TRIGGERS[provider];
 	const { deliver } = createTrigger({

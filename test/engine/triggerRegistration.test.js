@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Yuno Trigger, "Register through Yuno's API": n8n-core's HookContext runs the node's
@@ -98,7 +99,7 @@ describe('Yuno Trigger registration through the API', () => {
 		});
 		expect((await deliver(asRequest('webhook', delivery))).started).toBe(true);
 
-		expect(await hook('delete', 'deactivate')).toBe(true);
+		expect(await hook('delete', 'update')).toBe(true);
 		expect(workflow.getStaticData('node', node).yunoWebhookId).toBeUndefined();
 		const del = sandbox.requests.find((r) => r.method === 'DELETE');
 		expect(del).toMatchObject({

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Every trigger through n8n-core's WebhookContext and WorkflowExecute (triggerHarness.js),
@@ -10,6 +11,8 @@ const { TRIGGERS, asRequest } = require('./triggerCases');
 const { prepare } = require('../../sandbox/webhooks/fire');
 const { EVENTS } = require('../../sandbox/webhooks/events');
 const { SIGNERS } = require('../../sandbox/webhooks/signers');
+
+/** @typedef {import('n8n-workflow').IRun} IRun */
 
 const URL_BASE = 'http://127.0.0.1:5678/webhook/b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e';
 const SPOILED = ['unsigned', 'wrongSecret', 'tampered', 'stale', 'future'];
@@ -30,7 +33,7 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 		const event = EVENTS[provider]();
 		const outcome = await trigger().deliver(call('genuine', event));
 		expect(outcome.started).toBe(true);
-		expect(outcome.run.data.resultData.error).toBeUndefined();
+		expect(/** @type {IRun} */ (outcome.run).data.resultData.error).toBeUndefined();
 		expect(outcome.output).toHaveLength(1);
 		expect(outcome.output[0].json).toEqual({
 			...spec.summary(event),
@@ -161,9 +164,7 @@ describe.each(Object.entries(TRIGGERS))('%s trigger', (provider, spec) => {
 	});
 
 	test('a call without raw bytes cannot be verified and is refused', async () => {
-		const request = call('genuine');
-		delete request.rawBody;
-		const outcome = await trigger().deliver({ ...request, rawBody: undefined });
+		const outcome = await trigger().deliver({ ...call('genuine'), rawBody: undefined });
 		expect(outcome).toMatchObject({ started: false, status: 401, body: { reason: 'noRawBody' } });
 	});
 

@@ -1,4 +1,5 @@
-const axios = require('axios');
+// @ts-check
+const axios = require('axios').default;
 const { SANDBOX_KEYS, SEEDED } = require('../../sandbox');
 const { useSandboxEngine, id } = require('./sandboxRun');
 
