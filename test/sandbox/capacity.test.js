@@ -1,12 +1,10 @@
 // @ts-check
 'use strict';
 
-const path = require('node:path');
-const { spawn } = require('node:child_process');
 const axios = require('axios').default;
 const { SEEDED, SANDBOX_KEYS } = require('../../sandbox');
 const { Capacity } = require('../../sandbox/lib/capacity');
-const { useSandbox } = require('./helpers');
+const { listeningUrl, runCli, useSandbox } = require('./helpers');
 
 const UPAG_OPEN = SEEDED.upag.updatable[0];
 
@@ -112,30 +110,13 @@ describe('capacity model in the sandbox', () => {
 
 describe('capacity flags of the CLI', () => {
 	test('--capacity 1 --queue 0 --over-capacity 503: a second request at once is refused', async () => {
-		const child = spawn(process.execPath, [
-			path.join(__dirname, '../../sandbox/cli.js'),
-			'--port',
-			'0',
-			'--latency-ms',
-			'100',
-			'--capacity',
-			'1',
-			'--queue',
-			'0',
-			'--over-capacity',
-			'503',
-		]);
-		let out = '';
-		await /** @type {Promise<void>} */ (
-			new Promise((resolve) =>
-				child.stdout.on('data', (chunk) => (out += chunk).includes('Ctrl-C') && resolve()),
-			)
+		const cli = runCli(
+			'--port 0 --latency-ms 100 --capacity 1 --queue 0 --over-capacity 503'.split(' '),
 		);
+		const out = await cli.printed('Ctrl-C');
 		try {
 			expect(out).toContain('capacity 1 at once (queue 0, then 503)');
-			const [, url] = /** @type {RegExpExecArray} */ (
-				/listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-			);
+			const url = listeningUrl(out);
 			const headers = { Authorization: `Bearer ${SANDBOX_KEYS.upag.token}` };
 			const get = () =>
 				axios.get(`${url}/upag/v1/checkout-sessions/cs_open_1`, {
@@ -145,21 +126,12 @@ describe('capacity flags of the CLI', () => {
 			const statuses = (await Promise.all([get(), get()])).map((res) => res.status).sort();
 			expect(statuses).toEqual([200, 503]);
 		} finally {
-			child.kill('SIGTERM');
+			cli.child.kill('SIGTERM');
 		}
 	});
 
 	test('--queue without --capacity is refused', async () => {
-		const child = spawn(process.execPath, [
-			path.join(__dirname, '../../sandbox/cli.js'),
-			'--port',
-			'0',
-			'--queue',
-			'4',
-		]);
-		let stderr = '';
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		const code = await new Promise((resolve) => child.on('exit', resolve));
+		const { code, stderr } = await runCli(['--port', '0', '--queue', '4']).exited;
 		expect(code).toBe(1);
 		expect(stderr).toBe('sandbox: --queue and --over-capacity need --capacity\n');
 	});

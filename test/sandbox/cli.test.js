@@ -1,54 +1,17 @@
 // @ts-check
 'use strict';
 
-const { spawn } = require('node:child_process');
-const path = require('node:path');
 const axios = require('axios').default;
 const { SANDBOX_KEYS } = require('../../sandbox');
-
-const CLI = path.join(__dirname, '../../sandbox/cli.js');
-
-function run(args, env = {}) {
-	const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk) => {
-		stdout += chunk;
-	});
-	child.stderr.on('data', (chunk) => {
-		stderr += chunk;
-	});
-	const exited = new Promise((resolve) =>
-		child.on('exit', (code) => resolve({ code, stdout, stderr })),
-	);
-	const printed = (text) =>
-		new Promise((resolve, reject) => {
-			const check = () => (stdout.includes(text) ? resolve(stdout) : undefined);
-			child.stdout.on('data', check);
-			child.on('exit', () => reject(new Error(`exited before printing "${text}": ${stderr}`)));
-			check();
-		});
-	return { child, exited, printed };
-}
+const { listeningUrl, runCli } = require('./helpers');
 
 describe('sandbox CLI', () => {
 	test('--port 0 starts, prints base URLs and keys, serves requests, and stops on SIGINT', async () => {
-		const cli = run([
-			'--port',
-			'0',
-			'--latency-ms',
-			'1',
-			'--rate-limit',
-			'50',
-			'--retry-after',
-			'date',
-			'--faults',
-			'0',
-		]);
-		const out = await cli.printed('Press Ctrl-C to stop.');
-		const [, url] = /** @type {RegExpExecArray} */ (
-			/listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+		const cli = runCli(
+			'--port 0 --latency-ms 1 --rate-limit 50 --retry-after date --faults 0'.split(' '),
 		);
+		const out = await cli.printed('Press Ctrl-C to stop.');
+		const url = listeningUrl(out);
 		for (const base of ['/sprintcheckout', '/speed', '/yuno/v1', '/upag/v1'])
 			expect(out).toContain(`${url}${base}\n`);
 		expect(out).toContain(SANDBOX_KEYS.speed.secretKey);
@@ -67,7 +30,7 @@ describe('sandbox CLI', () => {
 	});
 
 	test('takes the port from SANDBOX_PORT', async () => {
-		const cli = run([], { SANDBOX_PORT: '0' });
+		const cli = runCli([], { SANDBOX_PORT: '0' });
 		const out = await cli.printed('Press Ctrl-C to stop.');
 		expect(out).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
 		expect(out).not.toContain(':4010');
@@ -76,7 +39,7 @@ describe('sandbox CLI', () => {
 	});
 
 	test('refuses unknown options with exit code 1', async () => {
-		const { code, stderr } = await run(['--port', '0', '--fast']).exited;
+		const { code, stderr } = await runCli(['--port', '0', '--fast']).exited;
 		expect(code).toBe(1);
 		expect(stderr).toBe('sandbox: unknown option --fast\n');
 	});

@@ -4,7 +4,7 @@
 const http = require('node:http');
 const axios = require('axios').default;
 const { startSandbox, SANDBOX_KEYS, SEEDED, bulkSessionId, FAULT_KINDS } = require('../../sandbox');
-const { AUTH, useSandbox, waitFor } = require('./helpers');
+const { sandboxClient, useSandbox, waitFor } = require('./helpers');
 
 const UPAG_OPEN = SEEDED.upag.updatable[0];
 const YUNO_OPEN = SEEDED.yuno.updatable[0];
@@ -422,12 +422,7 @@ describe('reset() and close()', () => {
 	test('reset() restores sessions, clears the log and stats in place, and restores the start options', async () => {
 		const sandbox = await startSandbox({ latencyMs: 40, bulkSessions: 5 });
 		const agent = new http.Agent({ keepAlive: true });
-		const api = axios.create({
-			baseURL: sandbox.baseUrls.upag,
-			headers: AUTH.upag,
-			httpAgent: agent,
-			validateStatus: () => true,
-		});
+		const api = sandboxClient(sandbox, 'upag', agent);
 		try {
 			const { requests, stats } = sandbox;
 			sandbox.configure({
@@ -477,12 +472,7 @@ describe('reset() and close()', () => {
 	test('close() ends hung requests and idle keep-alive sockets, and resolves', async () => {
 		const sandbox = await startSandbox();
 		const agent = new http.Agent({ keepAlive: true });
-		const api = axios.create({
-			baseURL: sandbox.baseUrls.upag,
-			headers: AUTH.upag,
-			httpAgent: agent,
-			validateStatus: () => true,
-		});
+		const api = sandboxClient(sandbox, 'upag', agent);
 		expect((await api.get(`/checkout-sessions/${UPAG_OPEN}`)).status).toBe(200);
 		sandbox.configure({ faults: { sequence: ['hang', 'hang'] } });
 		const hung = [

@@ -64,21 +64,23 @@ describe('Sprintcheckout sandbox', () => {
 		expect(ctx.sandbox.session('sprintcheckout', OPEN).amount).toBe(100.5);
 	});
 
+	/**
+	 * A row of the table below: `field` sent as `value`, of another type than `expected`.
+	 * @returns {[string, object, string]}
+	 */
+	const wrongType = (field, value, expected) => [
+		`${field} a ${typeof value}`,
+		{ sessionId: OPEN, [field]: value },
+		`${field} must be a ${expected}, got ${typeof value}`,
+	];
+
 	test.each([
 		['sessionId missing', { amount: 1 }, 'sessionId is required'],
 		['sessionId empty', { sessionId: '' }, 'sessionId must be at least 1 characters'],
-		['sessionId a number', { sessionId: 7 }, 'sessionId must be a string, got number'],
-		['amount a string', { sessionId: OPEN, amount: '10' }, 'amount must be a number, got string'],
-		[
-			'minAmount a string',
-			{ sessionId: OPEN, minAmount: '1' },
-			'minAmount must be a number, got string',
-		],
-		[
-			'editable a string',
-			{ sessionId: OPEN, editable: 'yes' },
-			'editable must be a boolean, got string',
-		],
+		wrongType('sessionId', 7, 'string'),
+		wrongType('amount', '10', 'number'),
+		wrongType('minAmount', '1', 'number'),
+		wrongType('editable', 'yes', 'boolean'),
 		[
 			'currency of 2 letters',
 			{ sessionId: OPEN, currency: 'US' },
@@ -89,12 +91,8 @@ describe('Sprintcheckout sandbox', () => {
 			{ sessionId: OPEN, currency: 'usd' },
 			'currency must match three upper-case letters (ISO 4217)',
 		],
-		['orderId a number', { sessionId: OPEN, orderId: 12 }, 'orderId must be a string, got number'],
-		[
-			'successUrl a boolean',
-			{ sessionId: OPEN, successUrl: true },
-			'successUrl must be a string, got boolean',
-		],
+		wrongType('orderId', 12, 'string'),
+		wrongType('successUrl', true, 'string'),
 		[
 			'an unknown field',
 			{ sessionId: OPEN, orderType: 'STATIC' },

@@ -150,6 +150,22 @@ describe('Yuno sandbox', () => {
 		return copy;
 	};
 	const s = (n) => 'x'.repeat(n);
+	/**
+	 * Rows of the table below: a text field of 2 characters (all have at least 3), of max + 1.
+	 * @typedef {[string, object, unknown[]]} Row
+	 * @type {(field: string) => Row}
+	 */
+	const tooShort = (field) => [
+		`${field} of 2`,
+		{ ...REQUIRED, [field]: 'ab' },
+		[`${field} must be at least 3 characters`],
+	];
+	/** @type {(field: string, max: number) => Row} */
+	const tooLong = (field, max) => [
+		`${field} of ${max + 1}`,
+		{ ...REQUIRED, [field]: s(max + 1) },
+		[`${field} must be at most ${max} characters`],
+	];
 
 	test.each([
 		['merchant_order_id missing', without('merchant_order_id'), ['merchant_order_id is required']],
@@ -170,36 +186,12 @@ describe('Yuno sandbox', () => {
 				'account_id is required',
 			],
 		],
-		[
-			'merchant_order_id of 2',
-			{ ...REQUIRED, merchant_order_id: 'ab' },
-			['merchant_order_id must be at least 3 characters'],
-		],
-		[
-			'merchant_order_id of 256',
-			{ ...REQUIRED, merchant_order_id: s(256) },
-			['merchant_order_id must be at most 255 characters'],
-		],
-		[
-			'payment_description of 2',
-			{ ...REQUIRED, payment_description: 'ab' },
-			['payment_description must be at least 3 characters'],
-		],
-		[
-			'payment_description of 256',
-			{ ...REQUIRED, payment_description: s(256) },
-			['payment_description must be at most 255 characters'],
-		],
-		[
-			'callback_url of 2',
-			{ ...REQUIRED, callback_url: 'ab' },
-			['callback_url must be at least 3 characters'],
-		],
-		[
-			'callback_url of 527',
-			{ ...REQUIRED, callback_url: s(527) },
-			['callback_url must be at most 526 characters'],
-		],
+		tooShort('merchant_order_id'),
+		tooLong('merchant_order_id', 255),
+		tooShort('payment_description'),
+		tooLong('payment_description', 255),
+		tooShort('callback_url'),
+		tooLong('callback_url', 526),
 		[
 			'an unlisted country',
 			{ ...REQUIRED, country: 'ES' },
