@@ -2,7 +2,11 @@
 // The credentials' declarative tests, run as n8n's credentials tester runs them (RoutingNode,
 // httpRequestWithAuthentication, then the rules): against the sandbox and small scripted servers.
 const { SANDBOX_KEYS } = require('../../sandbox');
-const { scriptedServer, throughRedirect } = require('../helpers/rawServer');
+const {
+	jsonAnswer,
+	againstScriptedServer,
+	expectRedirectRefused,
+} = require('../helpers/rawServer');
 const { credentialClass, authenticateWith } = require('../../harness/engine');
 const { runCredentialTest } = require('../helpers/credentialTester');
 const { useSandboxEngine } = require('./sandboxRun');
@@ -57,49 +61,31 @@ describe.each(PROVIDERS)('%s credential test', (provider) => {
 	});
 
 	test('a web page answering 200 at the Base URL fails', async () => {
-		const page = await scriptedServer(() => ({
-			status: 200,
-			headers: { 'content-type': 'text/html' },
-			body: '<!doctype html><p>Welcome</p>',
-		}));
-		try {
-			const result = await test_(provider, { baseUrl: page.url });
-			expect(result.status).toBe('Error');
-			expect(page.requests).toHaveLength(1);
-		} finally {
-			await page.close();
-		}
+		const { result, requests } = await againstScriptedServer(
+			() => ({
+				status: 200,
+				headers: { 'content-type': 'text/html' },
+				body: '<!doctype html><p>Welcome</p>',
+			}),
+			(baseUrl) => test_(provider, { baseUrl }),
+		);
+		expect(result.status).toBe('Error');
+		expect(requests).toHaveLength(1);
 	});
 
 	test('a 403 says the keys are valid but not allowed', async () => {
-		const forbidden = await scriptedServer(() => ({
-			status: 403,
-			headers: { 'content-type': 'application/json' },
-			body: '{}',
-		}));
-		try {
-			const result = await test_(provider, { baseUrl: forbidden.url });
-			expect(result).toEqual({
-				status: 'Error',
-				message: expect.stringMatching(
-					/^The keys are valid but not allowed to do this \(HTTP 403\)/,
-				),
-			});
-		} finally {
-			await forbidden.close();
-		}
-	});
-
-	test('a redirect to another host fails, and that host receives nothing', async () => {
-		const { result, redirected, elsewhere } = await throughRedirect(
-			async (baseUrl) => await test_(provider, { baseUrl }),
+		const { result } = await againstScriptedServer(
+			() => jsonAnswer(403, {}),
+			(baseUrl) => test_(provider, { baseUrl }),
 		);
 		expect(result).toEqual({
 			status: 'Error',
-			message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/),
+			message: expect.stringMatching(/^The keys are valid but not allowed to do this \(HTTP 403\)/),
 		});
-		expect(redirected).toHaveLength(1);
-		expect(elsewhere).toHaveLength(0);
+	});
+
+	test('a redirect to another host fails, and that host receives nothing', async () => {
+		await expectRedirectRefused((baseUrl) => test_(provider, { baseUrl }));
 	});
 
 	test.each([
@@ -148,36 +134,22 @@ describe('yuno credential test', () => {
 	});
 
 	test('a JSON object answering 200 is not taken for the webhook list', async () => {
-		const other = await scriptedServer(() => ({
-			status: 200,
-			headers: { 'content-type': 'application/json' },
-			body: '{"ok":true}',
-		}));
-		try {
-			const result = await test_('yuno', { baseUrl: other.url });
-			expect(result).toEqual({
-				status: 'Error',
-				message: expect.stringMatching(/answered with an object/),
-			});
-		} finally {
-			await other.close();
-		}
+		const { result } = await againstScriptedServer(
+			() => jsonAnswer(200, { ok: true }),
+			(baseUrl) => test_('yuno', { baseUrl }),
+		);
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/answered with an object/),
+		});
 	});
 
 	test('a non-empty webhook list passes too', async () => {
-		const yuno = await scriptedServer(() => ({
-			status: 200,
-			headers: { 'content-type': 'application/json' },
-			body: '[{"name":"orders","url":"https://shop.example/hook"}]',
-		}));
-		try {
-			expect(await test_('yuno', { baseUrl: yuno.url })).toEqual({
-				status: 'OK',
-				message: 'Connection successful!',
-			});
-		} finally {
-			await yuno.close();
-		}
+		const { result } = await againstScriptedServer(
+			() => jsonAnswer(200, [{ name: 'orders', url: 'https://shop.example/hook' }]),
+			(baseUrl) => test_('yuno', { baseUrl }),
+		);
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 	});
 
 	test.each(['', 'unknown', '__proto__', 'toString'])(

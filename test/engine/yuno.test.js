@@ -124,21 +124,23 @@ describe('Yuno node in the engine, against the sandbox', () => {
 });
 
 describe('Yuno: values from the session, environments, numbers, clearing, URLs', () => {
-	const { scriptedServer } = require('./scriptedServer');
+	const { jsonAnswer, againstScriptedServer } = require('../helpers/rawServer');
 	const SESSION = 'c67ce158-6053-4661-a1de-aed5c945b935';
 	/** Runs the node against a server whose GET answers `session`; returns the run and what was sent. */
 	async function withSession(session, updateFields) {
-		const server = await scriptedServer((request) => ({
-			body: request.method === 'GET' ? session : { checkout_session: SESSION },
+		const { result, requests } = await againstScriptedServer(
+			(req) => jsonAnswer(200, req.method === 'GET' ? session : { checkout_session: SESSION }),
+			(baseUrl) =>
+				ctx.run('yuno', { checkoutSessionId: id(SESSION), updateFields }, [{}], {
+					credentials: { baseUrl },
+				}),
+		);
+		const sent = requests.map(({ method, url, body }) => ({
+			method,
+			path: url,
+			body: body ? JSON.parse(body) : undefined,
 		}));
-		try {
-			const result = await ctx.run('yuno', { checkoutSessionId: id(SESSION), updateFields }, [{}], {
-				credentials: { baseUrl: server.url },
-			});
-			return { ...result, sent: server.requests };
-		} finally {
-			await server.close();
-		}
+		return { ...result, sent };
 	}
 
 	test('values read from the session pass the same checks as typed ones, and each bad one is named', async () => {
@@ -298,37 +300,32 @@ describe('Yuno: values from the session, environments, numbers, clearing, URLs',
 	});
 
 	test("Yuno's { code, message, details } error shape keeps its message", async () => {
-		const server = await scriptedServer(() => ({
-			status: 400,
-			body: {
-				code: 'INVALID_REQUEST',
-				message: 'callback_url is too long',
-				details: { field: 'callback_url' },
-			},
-		}));
-		try {
-			const { error } = await ctx.run(
-				'yuno',
-				{
-					checkoutSessionId: id(SESSION),
-					updateFields: {
-						workflow: 'CHECKOUT',
-						merchantOrderId: 'ord-1',
-						paymentDescription: 'abc',
-						country: 'BR',
+		const { result } = await againstScriptedServer(
+			() =>
+				jsonAnswer(400, {
+					code: 'INVALID_REQUEST',
+					message: 'callback_url is too long',
+					details: { field: 'callback_url' },
+				}),
+			(baseUrl) =>
+				ctx.run(
+					'yuno',
+					{
+						checkoutSessionId: id(SESSION),
+						updateFields: {
+							workflow: 'CHECKOUT',
+							merchantOrderId: 'ord-1',
+							paymentDescription: 'abc',
+							country: 'BR',
+						},
 					},
-				},
-				[{}],
-				{
-					credentials: { baseUrl: server.url },
-				},
-			);
-			expect(error.message).toMatch(
-				/^\[item 0\] Yuno answered 400 INVALID_REQUEST: callback_url is too long/,
-			);
-		} finally {
-			await server.close();
-		}
+					[{}],
+					{ credentials: { baseUrl } },
+				),
+		);
+		expect(result.error.message).toMatch(
+			/^\[item 0\] Yuno answered 400 INVALID_REQUEST: callback_url is too long/,
+		);
 	});
 
 	test('a deep link is a valid callback URL; javascript: and data: are refused', async () => {

@@ -44,9 +44,25 @@ async function startRawServer(handler) {
 	};
 }
 
+/** @typedef {{ status: number, headers?: http.OutgoingHttpHeaders, body?: string }} ScriptedAnswer */
+
+/**
+ * A JSON answer for a scripted server.
+ * @param {number} status
+ * @param {unknown} value the body, before serialising
+ * @returns {ScriptedAnswer}
+ */
+function jsonAnswer(status, value) {
+	return {
+		status,
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(value),
+	};
+}
+
 /**
  * A server answering every request with `answer(req)`: status, headers and body.
- * @param {(req: http.IncomingMessage) => { status: number, headers?: http.OutgoingHttpHeaders, body?: string }} answer
+ * @param {(req: http.IncomingMessage) => ScriptedAnswer} answer
  */
 async function scriptedServer(answer) {
 	return await startRawServer((req, res) => {
@@ -57,17 +73,29 @@ async function scriptedServer(answer) {
 }
 
 /**
+ * Runs `runTest` with the URL of a scripted server (see scriptedServer) and closes the server;
+ * gives the test's result and the requests the server received.
+ * @template T
+ * @param {(req: http.IncomingMessage) => ScriptedAnswer} answer
+ * @param {(baseUrl: string) => Promise<T>} runTest
+ */
+async function againstScriptedServer(answer, runTest) {
+	const server = await scriptedServer(answer);
+	try {
+		return { result: await runTest(server.url), requests: server.requests };
+	} finally {
+		await server.close();
+	}
+}
+
+/**
  * Runs a credential test against a base URL that answers 302 to another host, and returns
  * its result with what each of the two servers received.
  * @template T
  * @param {(baseUrl: string) => Promise<T>} runTest
  */
 async function throughRedirect(runTest) {
-	const elsewhere = await scriptedServer(() => ({
-		status: 200,
-		headers: { 'content-type': 'application/json' },
-		body: '[]',
-	}));
+	const elsewhere = await scriptedServer(() => jsonAnswer(200, []));
 	const redirecting = await scriptedServer((req) => ({
 		status: 302,
 		headers: { location: `${elsewhere.url}${req.url}` },
@@ -81,4 +109,26 @@ async function throughRedirect(runTest) {
 	}
 }
 
-module.exports = { startRawServer, scriptedServer, throughRedirect };
+/**
+ * A credential test whose base URL redirects to another host fails as a redirect, and the other
+ * host receives nothing.
+ * @param {(baseUrl: string) => Promise<{ status: string, message: string }>} runTest
+ */
+async function expectRedirectRefused(runTest) {
+	const { result, redirected, elsewhere } = await throughRedirect(runTest);
+	expect(result).toEqual({
+		status: 'Error',
+		message: expect.stringMatching(/answered with a redirect \(HTTP 302\)/),
+	});
+	expect(redirected).toHaveLength(1);
+	expect(elsewhere).toHaveLength(0);
+}
+
+module.exports = {
+	startRawServer,
+	scriptedServer,
+	jsonAnswer,
+	againstScriptedServer,
+	throughRedirect,
+	expectRedirectRefused,
+};
