@@ -2,13 +2,13 @@
 'use strict';
 // Writes the reliability figures into docs/reliability.md from the test run's own output
 // (.tmp/reliability/<suite>.json, written by the reliability suites), between the markers
-// <!-- figures:<suite>:start --> and <!-- figures:<suite>:end -->. scripts/test.js runs it
+// <!-- figures:<section>:start --> and <!-- figures:<section>:end -->. scripts/test.js runs it
 // after a green jest run; by hand: `node scripts/figures.js`.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const figuresDir = path.join(root, '.tmp', 'reliability');
+const FIGURES_DIR = path.join(root, '.tmp', 'reliability');
 const DOC = path.join(root, 'docs', 'reliability.md');
 
 const number = (value) => value.toLocaleString('en-US');
@@ -44,25 +44,62 @@ function faultsSection(figures) {
 	].join('\n');
 }
 
-const SECTIONS = { faults: faultsSection };
+/** The fuzz suites, in the table's order. */
+const FUZZ_SUITES = [
+	'fuzz.sprintcheckout',
+	'fuzz.speed',
+	'fuzz.yuno',
+	'fuzz.upag',
+	'fuzz.operations',
+];
 
-function writeFigures() {
-	let doc = fs.readFileSync(DOC, 'utf8');
+/**
+ * The fuzz suites: per operation, the generated inputs and what the node did with them.
+ * @param {Array<{ runs: Array<{ provider: string, operation: string, inputs: number, accepted: number, refused: number, seconds: number }> }>} suites
+ */
+function fuzzSection(suites) {
+	const rows = suites.flatMap((figures, index) =>
+		figures.runs.map(
+			(run) =>
+				`| \`${FUZZ_SUITES[index]}\` | ${run.provider} | ${run.operation} | ${number(run.inputs)} | ${number(run.accepted)} | ${number(run.refused)} | ${number(run.seconds)} |`,
+		),
+	);
+	return [
+		'| Suite | Provider | Operation | Inputs | Accepted | Refused | Seconds |',
+		'| --- | --- | --- | ---: | ---: | ---: | ---: |',
+		...rows,
+	].join('\n');
+}
+
+/**
+ * Each section of the document: the suites whose figures it shows, and how (from their parsed JSON).
+ * @type {Record<string, { suites: string[], render: (figures: any[]) => string }>}
+ */
+const SECTIONS = {
+	faults: { suites: ['faults'], render: ([figures]) => faultsSection(figures) },
+	fuzz: { suites: FUZZ_SUITES, render: fuzzSection },
+};
+
+/**
+ * Renders every section whose suites all left figures in `figuresDir` into `doc`; returns the
+ * sections written.
+ */
+function writeFigures({ figuresDir = FIGURES_DIR, doc = DOC } = {}) {
+	let text = fs.readFileSync(doc, 'utf8');
 	const written = [];
-	for (const [suite, render] of Object.entries(SECTIONS)) {
-		const file = path.join(figuresDir, `${suite}.json`);
-		if (!fs.existsSync(file)) continue;
-		const start = `<!-- figures:${suite}:start -->`;
-		const end = `<!-- figures:${suite}:end -->`;
-		const from = doc.indexOf(start);
-		const to = doc.indexOf(end);
-		if (from < 0 || to < from)
-			throw new Error(`${path.relative(root, DOC)} has no ${start} … ${end}`);
-		const figures = JSON.parse(fs.readFileSync(file, 'utf8'));
-		doc = `${doc.slice(0, from + start.length)}\n${render(figures)}\n${doc.slice(to)}`;
-		written.push(suite);
+	for (const [section, { suites, render }] of Object.entries(SECTIONS)) {
+		const files = suites.map((suite) => path.join(figuresDir, `${suite}.json`));
+		if (!files.every((file) => fs.existsSync(file))) continue;
+		const start = `<!-- figures:${section}:start -->`;
+		const end = `<!-- figures:${section}:end -->`;
+		const from = text.indexOf(start);
+		const to = text.indexOf(end);
+		if (from < 0 || to < from) throw new Error(`${doc} has no ${start} … ${end}`);
+		const figures = files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
+		text = `${text.slice(0, from + start.length)}\n${render(figures)}\n${text.slice(to)}`;
+		written.push(section);
 	}
-	fs.writeFileSync(DOC, doc);
+	fs.writeFileSync(doc, text);
 	return written;
 }
 
@@ -75,4 +112,4 @@ if (require.main === module) {
 	);
 }
 
-module.exports = { writeFigures, faultsSection };
+module.exports = { writeFigures, faultsSection, fuzzSection };

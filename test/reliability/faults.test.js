@@ -11,23 +11,13 @@ const { secretsIn, writeFigures } = require('./figures');
 
 const ctx = useSandboxEngine();
 
-const RETRYABLE = new Set([
-	'502',
-	'503',
-	'504',
-	'429-seconds',
-	'429-date',
-	'429-none',
-	'reset',
-	'reset-after-apply',
-	'hang',
-	'html',
-]);
+/** The faults that stop an item, and what its error item then carries; the sandbox's other kinds are retried. */
 const SURFACED = {
 	500: { httpCode: 500 },
 	'malformed-json': { httpCode: 200, code: 'MALFORMED_RESPONSE' },
 	'bare-404': { httpCode: 404 },
 };
+const RETRYABLE = new Set(FAULT_KINDS.filter((kind) => !(kind in SURFACED)));
 const OPTIONS = { maxConcurrentRequests: 8, maxRetries: 5, maxRetryWait: 30, timeout: 0.5 };
 const PER_PROVIDER = 2500;
 
@@ -146,23 +136,18 @@ describe.each(['upag', 'speed', 'sprintcheckout', 'yuno'])(
  * A Get is safe to resend: its retryable faults are recovered like an update's.
  */
 const CREATE_ITEMS = 1000;
+/** A create of an amount in USD whose field `field` (`wireKey` in the request) carries the item's order. */
+const usdCreate = (field, wireKey) => ({
+	parameters: {
+		amount: '={{ $json.n }}',
+		currency: 'USD',
+		additionalFields: { [field]: '={{ "order-" + $json.n }}' },
+	},
+	key: (body) => body?.[wireKey],
+});
 const creates = {
-	sprintcheckout: {
-		parameters: {
-			amount: '={{ $json.n }}',
-			currency: 'USD',
-			additionalFields: { orderId: '={{ "order-" + $json.n }}' },
-		},
-		key: (body) => body?.orderId,
-	},
-	speed: {
-		parameters: {
-			amount: '={{ $json.n }}',
-			currency: 'USD',
-			additionalFields: { statementDescriptor: '={{ "order-" + $json.n }}' },
-		},
-		key: (body) => body?.statement_descriptor,
-	},
+	sprintcheckout: usdCreate('orderId', 'orderId'),
+	speed: usdCreate('statementDescriptor', 'statement_descriptor'),
 	yuno: {
 		parameters: {
 			merchantOrderId: '={{ "order-" + $json.n }}',
