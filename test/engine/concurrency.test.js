@@ -23,6 +23,20 @@ function expectAllUpdated(output, count) {
 	});
 }
 
+/**
+ * Updates `count` bulk sessions with the given run options on a sandbox configured with
+ * `sandbox`; checks that every item was updated and gives the sandbox's statistics.
+ * @param {number} count
+ * @param {{ sandbox: object, options?: object, onError?: string }} run
+ */
+async function updateAll(count, { sandbox, options, onError }) {
+	ctx.sandbox.configure(sandbox);
+	const { output, error } = await ctx.run('upag', update(options), items(count), { onError });
+	expect(error).toBeUndefined();
+	expectAllUpdated(output, count);
+	return ctx.sandbox.stats;
+}
+
 describe('Auto concurrency (the default), through the engine against the sandbox', () => {
 	test(`starts with ${AUTO_START} in flight (a fixed 16 used to open with 16)`, async () => {
 		ctx.sandbox.configure({ latencyMs: 300 });
@@ -34,60 +48,46 @@ describe('Auto concurrency (the default), through the engine against the sandbox
 	});
 
 	test(`grows past its start (${AUTO_START}) on a server that keeps up`, async () => {
-		ctx.sandbox.configure({ latencyMs: 30 });
-		const { output, error } = await ctx.run('upag', update(), items(300), {
+		const stats = await updateAll(300, {
+			sandbox: { latencyMs: 30 },
 			onError: 'continueRegularOutput',
 		});
-		expect(error).toBeUndefined();
-		expectAllUpdated(output, 300);
-		expect(ctx.sandbox.stats.maxInFlight).toBeGreaterThan(AUTO_START);
-		expect(ctx.sandbox.stats.maxInFlight).toBeLessThanOrEqual(AUTO_CEILING);
+		expect(stats.maxInFlight).toBeGreaterThan(AUTO_START);
+		expect(stats.maxInFlight).toBeLessThanOrEqual(AUTO_CEILING);
 	});
 
 	test(`a saturated server (8 at once, 503 past 8 waiting): no item fails, and the sandbox never sees more than the ceiling (${AUTO_CEILING})`, async () => {
-		ctx.sandbox.configure({ latencyMs: 20, capacity: { concurrent: 8, queue: 8, overflow: 503 } });
-		const { output, error } = await ctx.run('upag', update(), items(600), {
+		const stats = await updateAll(600, {
+			sandbox: { latencyMs: 20, capacity: { concurrent: 8, queue: 8, overflow: 503 } },
 			onError: 'continueRegularOutput',
 		});
-		expect(error).toBeUndefined();
-		expectAllUpdated(output, 600);
-		expect(ctx.sandbox.stats.maxInFlight).toBeLessThanOrEqual(AUTO_CEILING);
+		expect(stats.maxInFlight).toBeLessThanOrEqual(AUTO_CEILING);
 		// Exactly one applied update per item; the 503s were refused before the provider saw them.
-		expect(ctx.sandbox.stats.byStatus[200]).toBe(600);
+		expect(stats.byStatus[200]).toBe(600);
 	});
 
 	test('the same through 429s from the capacity model: Retry-After and the pacer keep working with Auto', async () => {
-		ctx.sandbox.configure({ latencyMs: 20, capacity: { concurrent: 4, queue: 4, overflow: 429 } });
-		const { output, error } = await ctx.run('upag', update(), items(200), {
+		const stats = await updateAll(200, {
+			sandbox: { latencyMs: 20, capacity: { concurrent: 4, queue: 4, overflow: 429 } },
 			onError: 'continueRegularOutput',
 		});
-		expect(error).toBeUndefined();
-		expectAllUpdated(output, 200);
-		expect(ctx.sandbox.stats.maxInFlight).toBeLessThanOrEqual(AUTO_CEILING);
+		expect(stats.maxInFlight).toBeLessThanOrEqual(AUTO_CEILING);
 	}, 60_000);
 
 	test('Auto with "Max Concurrent Requests" set never goes above it', async () => {
-		ctx.sandbox.configure({ latencyMs: 30 });
-		const { output, error } = await ctx.run(
-			'upag',
-			update({ concurrency: 'auto', maxConcurrentRequests: 6 }),
-			items(200),
-		);
-		expect(error).toBeUndefined();
-		expectAllUpdated(output, 200);
-		expect(ctx.sandbox.stats.maxInFlight).toBeLessThanOrEqual(6);
+		const stats = await updateAll(200, {
+			sandbox: { latencyMs: 30 },
+			options: { concurrency: 'auto', maxConcurrentRequests: 6 },
+		});
+		expect(stats.maxInFlight).toBeLessThanOrEqual(6);
 	});
 
 	test('Fixed keeps exactly its number in flight', async () => {
-		ctx.sandbox.configure({ latencyMs: 30 });
-		const { output, error } = await ctx.run(
-			'upag',
-			update({ concurrency: 'fixed', maxConcurrentRequests: 5 }),
-			items(100),
-		);
-		expect(error).toBeUndefined();
-		expectAllUpdated(output, 100);
-		expect(ctx.sandbox.stats.maxInFlight).toBe(5);
+		const stats = await updateAll(100, {
+			sandbox: { latencyMs: 30 },
+			options: { concurrency: 'fixed', maxConcurrentRequests: 5 },
+		});
+		expect(stats.maxInFlight).toBe(5);
 	});
 
 	test('an unknown Concurrency value is refused by name before anything is sent', async () => {

@@ -13,21 +13,34 @@ const YUNO_NEW_HMAC = 'yuno_sandbox_rotated_hmac_secret_0002';
 const SPRINTCHECKOUT_NEW_KEY = 'sc_sandbox_rotated_webhook_key_0002';
 const UPAG_NEW_SECRET = 'upag_sandbox_rotated_path_secret_0002';
 
+/**
+ * Rotating a credential of one secret: the new secret with the old one as the previous one is
+ * accepted, the sender signing with either; once the old one is cleared (`retired`), what it
+ * signs is refused.
+ * @param {string} field the credential's secret field
+ * @param {string} previousField the field for the secret being replaced
+ * @param {string} oldSecret
+ * @param {string} newSecret
+ */
+function singleSecretRotation(field, previousField, oldSecret, newSecret) {
+	return {
+		credentials: { [field]: newSecret, [previousField]: oldSecret },
+		senderSecrets: [oldSecret, newSecret],
+		retired: { [field]: newSecret },
+	};
+}
+
 const TRIGGERS = {
 	speed: {
 		type: 'speedTrigger',
 		path: 'webhook',
 		credentials: { signingSecret: WEBHOOK_SECRETS.speed },
-		// The secret being replaced stays accepted next to the new one.
-		rotation: {
-			credentials: {
-				signingSecret: SPEED_NEW_SECRET,
-				previousSigningSecret: WEBHOOK_SECRETS.speed,
-			},
-			senderSecrets: [WEBHOOK_SECRETS.speed, SPEED_NEW_SECRET],
-			// The old secret cleared: what it signs is refused.
-			retired: { signingSecret: SPEED_NEW_SECRET },
-		},
+		rotation: singleSecretRotation(
+			'signingSecret',
+			'previousSigningSecret',
+			WEBHOOK_SECRETS.speed,
+			SPEED_NEW_SECRET,
+		),
 		detects: ['unsigned', 'wrongSecret', 'tampered', 'stale', 'future'],
 		summary: (event) => ({
 			eventType: event.event_type,
@@ -67,14 +80,12 @@ const TRIGGERS = {
 		type: 'sprintcheckoutTrigger',
 		path: 'webhook',
 		credentials: { webhookApiKey: WEBHOOK_SECRETS.sprintcheckout },
-		rotation: {
-			credentials: {
-				webhookApiKey: SPRINTCHECKOUT_NEW_KEY,
-				previousWebhookApiKey: WEBHOOK_SECRETS.sprintcheckout,
-			},
-			senderSecrets: [WEBHOOK_SECRETS.sprintcheckout, SPRINTCHECKOUT_NEW_KEY],
-			retired: { webhookApiKey: SPRINTCHECKOUT_NEW_KEY },
-		},
+		rotation: singleSecretRotation(
+			'webhookApiKey',
+			'previousWebhookApiKey',
+			WEBHOOK_SECRETS.sprintcheckout,
+			SPRINTCHECKOUT_NEW_KEY,
+		),
 		// A static key: the body and the time of sending are not covered.
 		detects: ['unsigned', 'wrongSecret'],
 		summary: (event) => ({
@@ -88,11 +99,12 @@ const TRIGGERS = {
 		type: 'upagTrigger',
 		path: 'webhook/:secret',
 		credentials: { pathSecret: WEBHOOK_SECRETS.upag },
-		rotation: {
-			credentials: { pathSecret: UPAG_NEW_SECRET, previousPathSecret: WEBHOOK_SECRETS.upag },
-			senderSecrets: [WEBHOOK_SECRETS.upag, UPAG_NEW_SECRET],
-			retired: { pathSecret: UPAG_NEW_SECRET },
-		},
+		rotation: singleSecretRotation(
+			'pathSecret',
+			'previousPathSecret',
+			WEBHOOK_SECRETS.upag,
+			UPAG_NEW_SECRET,
+		),
 		// Only the URL carries a secret.
 		detects: ['unsigned', 'wrongSecret'],
 		summary: (event) => ({
