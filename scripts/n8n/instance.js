@@ -54,23 +54,28 @@ class N8nInstance {
 		return await n8nCliOrThrow({ runtime: this.runtime, env: this.env(env), args, timeoutMs });
 	}
 
-	/** Writes `data` to a temporary JSON file for an import command. */
-	tempJson(name, data) {
+	/**
+	 * `n8n <command> --input=<file>` on `data` written to a temporary JSON file (only the owner
+	 * may read it: credentials are in clear), removed afterwards.
+	 * @param {'import:credentials' | 'import:workflow'} command
+	 * @param {string} name the temporary file's name
+	 * @param {unknown} data
+	 */
+	async importJson(command, name, data) {
 		const dir = path.join(this.userFolder, 'imports');
 		fs.mkdirSync(dir, { recursive: true });
 		const file = path.join(dir, name);
 		fs.writeFileSync(file, JSON.stringify(data, null, 2), { mode: 0o600 });
-		return file;
+		try {
+			await this.cli([command, `--input=${file}`]);
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
 	}
 
 	/** Imports the four sandbox credentials (fixed ids; an existing one with that id is replaced). */
 	async importCredentials(credentials) {
-		const file = this.tempJson('credentials.json', credentials);
-		try {
-			await this.cli(['import:credentials', `--input=${file}`]);
-		} finally {
-			fs.rmSync(file, { force: true });
-		}
+		await this.importJson('import:credentials', 'credentials.json', credentials);
 	}
 
 	async importSandboxCredentials(sandbox) {
@@ -79,12 +84,7 @@ class N8nInstance {
 
 	/** Imports workflows (objects with fixed ids). */
 	async importWorkflows(workflows) {
-		const file = this.tempJson('workflows.json', workflows);
-		try {
-			await this.cli(['import:workflow', `--input=${file}`]);
-		} finally {
-			fs.rmSync(file, { force: true });
-		}
+		await this.importJson('import:workflow', 'workflows.json', workflows);
 	}
 
 	async importExamples() {

@@ -6,25 +6,18 @@
 // Screenshots: docs/screenshots/ (written when missing or with UPDATE_SCREENSHOTS=1;
 // otherwise into .tmp/e2e/screenshots so a test run leaves the tracked files alone).
 const fs = require('node:fs');
-const path = require('node:path');
 
 const {
-	CHROMIUM,
-	CHROMIUM_ARGS,
-	MISSING_SYSTEM_DEPS,
-	OWNER,
-	ROOT,
 	eventually,
 	loadState,
+	openSignedInEditor,
+	screenshotPath,
 	signedIn,
 	startSharedSandbox,
 	wire,
 	nodeType,
 } = require('./setup/context');
 const { CREDENTIALS } = require('../../scripts/n8n/examples');
-
-const DOCS_SHOTS = path.join(ROOT, 'docs', 'screenshots');
-const RUN_SHOTS = path.join(ROOT, '.tmp', 'e2e', 'screenshots');
 
 let state;
 let sandbox;
@@ -81,12 +74,7 @@ const sessionParameter = (name, value) => ({ [name]: { __rl: true, mode: 'id', v
 
 /** Takes the screenshot once two frames 300 ms apart are identical: no dropdown, toast or banner mid-animation. */
 async function screenshot(page, name) {
-	const docsFile = path.join(DOCS_SHOTS, name);
-	const target =
-		process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docsFile)
-			? docsFile
-			: path.join(RUN_SHOTS, name);
-	fs.mkdirSync(path.dirname(target), { recursive: true });
+	const target = screenshotPath(name);
 	// n8n's toasts ("Node executed successfully", "Credential saved") close by themselves.
 	await page
 		.locator('.el-notification')
@@ -162,6 +150,33 @@ async function choose(page, name, optionText) {
 	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
 }
 
+/**
+ * A choice that shows one field per option: it offers the options of `shows`, in that order;
+ * before any pick no field of `fields` is there, and once an option is picked exactly the
+ * field `shows` names for it is (null: none). `fields` locates each field on the page.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name the choice's parameter name
+ * @param {Record<string, string | null>} shows option → the field it shows
+ * @param {Record<string, import('playwright-core').Locator>} fields
+ */
+async function expectChoiceShows(page, name, shows, fields) {
+	expect(await optionsOf(page, name)).toEqual(Object.keys(shows));
+	const visible = async () => {
+		/** @type {Record<string, number>} */
+		const counts = {};
+		for (const [field, locator] of Object.entries(fields)) counts[field] = await locator.count();
+		return counts;
+	};
+	/** @param {string | null} shown the one field expected, or none */
+	const only = (shown) =>
+		Object.fromEntries(Object.keys(fields).map((field) => [field, field === shown ? 1 : 0]));
+	await eventually(visible, (counts) => expect(counts).toEqual(only(null)));
+	for (const [option, field] of Object.entries(shows).slice(1)) {
+		await choose(page, name, option);
+		await eventually(visible, (counts) => expect(counts).toEqual(only(field)));
+	}
+}
+
 /** The fields "Add Field" offers in a collection parameter (the first one in the NDV: Update Fields). */
 async function collectionOptions(page) {
 	await page
@@ -176,8 +191,6 @@ async function collectionOptions(page) {
 }
 
 beforeAll(async () => {
-	if (!fs.existsSync(CHROMIUM))
-		throw new Error(`No chromium at ${CHROMIUM}. ${MISSING_SYSTEM_DEPS}`);
 	state = loadState();
 	sandbox = await startSharedSandbox(state);
 	rest = await signedIn(state.mainUrl);
@@ -202,17 +215,10 @@ beforeAll(async () => {
 	for (const [provider, workflow] of Object.entries(probes))
 		workflows[provider] = (await rest.ok('POST', '/rest/workflows', workflow)).id;
 
-	const { chromium } = require('playwright-core');
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-	context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-	context.setDefaultTimeout(30000);
-	const page = await context.newPage();
-	await page.goto(`${state.mainUrl}/signin`);
-	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
-	await page.fill('input[name="password"]', OWNER.password);
-	await page.locator('[data-test-id="form-submit-button"]').click();
-	await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60000 });
-	await page.close();
+	const editor = await openSignedInEditor(state.mainUrl);
+	browser = editor.browser;
+	context = editor.page.context();
+	await editor.page.close();
 });
 
 afterAll(async () => {
@@ -334,20 +340,19 @@ test('Sprintcheckout: payment session and its update fields', async () => {
 
 test('Speed: "After Payment" shows Success URL or Success Message; a node run from the editor shows the sandbox’s answer', async () => {
 	const page = await openNode(workflows.speed, 'Speed');
-	expect(await optionsOf(page, 'afterPayment')).toEqual([
-		'Keep Current Behaviour',
-		'Redirect to a URL',
-		'Show a Message',
-	]);
-	const visible = async () => ({
-		successUrl: await parameter(page, 'successUrl').count(),
-		successMessage: await parameter(page, 'successMessage').count(),
-	});
-	await eventually(visible, (shown) => expect(shown).toEqual({ successUrl: 0, successMessage: 0 }));
-	await choose(page, 'afterPayment', 'Redirect to a URL');
-	await eventually(visible, (shown) => expect(shown).toEqual({ successUrl: 1, successMessage: 0 }));
-	await choose(page, 'afterPayment', 'Show a Message');
-	await eventually(visible, (shown) => expect(shown).toEqual({ successUrl: 0, successMessage: 1 }));
+	await expectChoiceShows(
+		page,
+		'afterPayment',
+		{
+			'Keep Current Behaviour': null,
+			'Redirect to a URL': 'successUrl',
+			'Show a Message': 'successMessage',
+		},
+		{
+			successUrl: parameter(page, 'successUrl'),
+			successMessage: parameter(page, 'successMessage'),
+		},
+	);
 	expect(await collectionOptions(page)).toEqual([
 		'Cancel URL',
 		'Description',
@@ -404,26 +409,16 @@ test('Speed: "After Payment" shows Success URL or Success Message; a node run fr
 
 test('Yuno: "Installments" shows the plan ID or the plan; the credential offers its environments', async () => {
 	const page = await openNode(workflows.yuno, 'Yuno');
-	expect(await optionsOf(page, 'installments')).toEqual([
-		'Keep Current',
-		'Use a Plan Created in Yuno',
-		'Define the Plan Here',
-	]);
 	const plan = page.locator('[data-test-id="fixed-collection-installmentsPlan"]');
-	const visible = async () => ({
-		installmentsPlanId: await parameter(page, 'installmentsPlanId').count(),
-		installmentsPlan: await plan.count(),
-	});
-	await eventually(visible, (shown) =>
-		expect(shown).toEqual({ installmentsPlanId: 0, installmentsPlan: 0 }),
-	);
-	await choose(page, 'installments', 'Use a Plan Created in Yuno');
-	await eventually(visible, (shown) =>
-		expect(shown).toEqual({ installmentsPlanId: 1, installmentsPlan: 0 }),
-	);
-	await choose(page, 'installments', 'Define the Plan Here');
-	await eventually(visible, (shown) =>
-		expect(shown).toEqual({ installmentsPlanId: 0, installmentsPlan: 1 }),
+	await expectChoiceShows(
+		page,
+		'installments',
+		{
+			'Keep Current': null,
+			'Use a Plan Created in Yuno': 'installmentsPlanId',
+			'Define the Plan Here': 'installmentsPlan',
+		},
+		{ installmentsPlanId: parameter(page, 'installmentsPlanId'), installmentsPlan: plan },
 	);
 	await expectText(plan, 'Add Installment');
 	expect(await collectionOptions(page)).toEqual([

@@ -9,6 +9,7 @@ const path = require('node:path');
 const {
 	loadState,
 	nodeOutput,
+	postOrderUpdated,
 	postWebhook,
 	sharedInstance,
 	startSharedSandbox,
@@ -42,29 +43,26 @@ async function execute(id) {
 	return run;
 }
 
+/** A recorded Sprintcheckout update: the session id is in the body, not in the path. */
+const sprintcheckoutUpdate = (status, body) => ({
+	provider: 'sprintcheckout',
+	method: 'PUT',
+	path: '/api/checkout/v2/payment_session',
+	status,
+	body,
+});
+
 const bySession = (a, b) =>
 	String(a.body?.sessionId ?? a.path).localeCompare(String(b.body?.sessionId ?? b.path));
 
 test('example 1: a shop webhook updates the order’s Yuno session (amount, URL, metadata) and answers', async () => {
-	const order = {
-		event: 'order.updated',
-		order: {
-			id: 'order-2002',
-			checkout_session_id: 'a0000000-0000-4000-8000-000000000003',
-			total: 99.5,
-			currency: 'BRL',
-			return_url: 'https://shop.example.com/orders/2002/return',
-			customer: { email: 'bo@example.com' },
-			items: 2,
-		},
-	};
-	const response = await postWebhook(`${state.mainUrl}/webhook/shop/order-updated`, order);
-	expect(response.status).toBe(200);
-	expect(response.json).toEqual({
-		status: 'updated',
-		checkout_session: 'a0000000-0000-4000-8000-000000000003',
-		amount: { currency: 'BRL', value: 99.5 },
-		callback_url: 'https://shop.example.com/orders/2002/return',
+	await postOrderUpdated(state.mainUrl, {
+		id: 'order-2002',
+		session: 'a0000000-0000-4000-8000-000000000003',
+		total: 99.5,
+		returnUrl: 'https://shop.example.com/orders/2002/return',
+		email: 'bo@example.com',
+		items: 2,
 	});
 	// Yuno requires merchant_order_id, payment_description, country and account_id on every
 	// update: the node reads the session first and sends them back with the changes.
@@ -150,51 +148,27 @@ test('example 2: a CSV of sessions is bulk-updated and the results are written b
 
 	const sent = wire(sandbox).sort(bySession);
 	expect(sent).toEqual([
-		{
-			provider: 'sprintcheckout',
-			method: 'PUT',
-			path: '/api/checkout/v2/payment_session',
-			status: 200,
-			body: {
-				sessionId: 'sc_open_1',
-				amount: 129.9,
-				currency: 'USD',
-				successUrl: 'https://shop.example.com/orders/1001/thanks',
-			},
-		},
+		sprintcheckoutUpdate(200, {
+			sessionId: 'sc_open_1',
+			amount: 129.9,
+			currency: 'USD',
+			successUrl: 'https://shop.example.com/orders/1001/thanks',
+		}),
 		// "eur" in the sheet: the node's zod schema upper-cases currency codes.
-		{
-			provider: 'sprintcheckout',
-			method: 'PUT',
-			path: '/api/checkout/v2/payment_session',
-			status: 200,
-			body: {
-				sessionId: 'sc_open_2',
-				amount: 54,
-				currency: 'EUR',
-				successUrl: 'https://shop.example.com/orders/1002/thanks',
-			},
-		},
+		sprintcheckoutUpdate(200, {
+			sessionId: 'sc_open_2',
+			amount: 54,
+			currency: 'EUR',
+			successUrl: 'https://shop.example.com/orders/1002/thanks',
+		}),
 		// A payment link instead of an id, and empty cells: only the amount changes.
-		{
-			provider: 'sprintcheckout',
-			method: 'PUT',
-			path: '/api/checkout/v2/payment_session',
-			status: 200,
-			body: { sessionId: 'sc_open_3', amount: 18.5 },
-		},
-		{
-			provider: 'sprintcheckout',
-			method: 'PUT',
-			path: '/api/checkout/v2/payment_session',
-			status: 500,
-			body: {
-				sessionId: 'sc_unknown_1',
-				amount: 10,
-				currency: 'USD',
-				successUrl: 'https://shop.example.com/orders/1004/thanks',
-			},
-		},
+		sprintcheckoutUpdate(200, { sessionId: 'sc_open_3', amount: 18.5 }),
+		sprintcheckoutUpdate(500, {
+			sessionId: 'sc_unknown_1',
+			amount: 10,
+			currency: 'USD',
+			successUrl: 'https://shop.example.com/orders/1004/thanks',
+		}),
 	]);
 	expect(
 		sandbox.requests.every(
@@ -268,20 +242,14 @@ test('example 3: one Edit Fields node drives an update at each of the four provi
 				metadata: { campaign: 'spring-sale' },
 			},
 		},
-		{
-			provider: 'sprintcheckout',
-			method: 'PUT',
-			path: '/api/checkout/v2/payment_session',
-			status: 200,
-			body: {
-				sessionId: 'sc_open_2',
-				concept: 'spring-sale',
-				amount: 89.9,
-				currency: 'USD',
-				successUrl: 'https://shop.example.com/thanks?campaign=spring-sale',
-				cancelUrl: 'https://shop.example.com/cart',
-			},
-		},
+		sprintcheckoutUpdate(200, {
+			sessionId: 'sc_open_2',
+			concept: 'spring-sale',
+			amount: 89.9,
+			currency: 'USD',
+			successUrl: 'https://shop.example.com/thanks?campaign=spring-sale',
+			cancelUrl: 'https://shop.example.com/cart',
+		}),
 		{
 			provider: 'upag',
 			method: 'PUT',

@@ -5,18 +5,13 @@
 // production webhook URL: one execution. A forged or unsigned one: answered 401, and n8n's
 // executions API shows no new execution.
 const crypto = require('node:crypto');
-const fs = require('node:fs');
-const path = require('node:path');
 
 const {
-	CHROMIUM,
-	CHROMIUM_ARGS,
-	MISSING_SYSTEM_DEPS,
-	OWNER,
-	ROOT,
 	eventually,
 	loadState,
 	nodeType,
+	openSignedInEditor,
+	screenshotPath,
 	signedIn,
 	startSharedSandbox,
 } = require('./setup/context');
@@ -209,19 +204,8 @@ test('Yuno Trigger with "Register through Yuno\'s API": publishing creates the w
  * published, so the editor opens them without its publishing checklist.
  */
 test("each trigger's panel in the editor (screenshots)", async () => {
-	if (!fs.existsSync(CHROMIUM))
-		throw new Error(`No chromium at ${CHROMIUM}. ${MISSING_SYSTEM_DEPS}`);
-	const { chromium } = require('playwright-core');
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	const { browser, page } = await openSignedInEditor(state.mainUrl);
 	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		context.setDefaultTimeout(30000);
-		const page = await context.newPage();
-		await page.goto(`${state.mainUrl}/signin`);
-		await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
-		await page.fill('input[name="password"]', OWNER.password);
-		await page.locator('[data-test-id="form-submit-button"]').click();
-		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60000 });
 		for (const [provider, { id }] of Object.entries(workflows)) {
 			const original = await rest.ok('GET', `/rest/workflows/${id}`);
 			const copy = await rest.ok('POST', '/rest/workflows', {
@@ -235,14 +219,7 @@ test("each trigger's panel in the editor (screenshots)", async () => {
 			await node.waitFor({ timeout: 60000 });
 			await node.dblclick();
 			await page.locator('[data-test-id="ndv"] [data-test-id="parameter-input-events"]').waitFor();
-			const name = `${provider}-trigger.png`;
-			const docsFile = path.join(ROOT, 'docs', 'screenshots', name);
-			const target =
-				process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docsFile)
-					? docsFile
-					: path.join(ROOT, '.tmp', 'e2e', 'screenshots', name);
-			fs.mkdirSync(path.dirname(target), { recursive: true });
-			await page.screenshot({ path: target });
+			await page.screenshot({ path: screenshotPath(`${provider}-trigger.png`) });
 			await page.keyboard.press('Escape');
 		}
 	} finally {

@@ -83,6 +83,48 @@ async function startSharedSandbox(state = loadState()) {
 	return await startSandbox({ port: state.sandboxPort });
 }
 
+/**
+ * Debian's chromium (headless, 1440×900) and a page of n8n's editor at `url`, signed in as
+ * the owner. The caller closes the browser (closed here if signing in fails).
+ * @param {string} url
+ */
+async function openSignedInEditor(url) {
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`No chromium at ${CHROMIUM}. ${MISSING_SYSTEM_DEPS}`);
+	const { chromium } = require('playwright-core');
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		context.setDefaultTimeout(30000);
+		const page = await context.newPage();
+		await page.goto(`${url}/signin`);
+		await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
+		await page.fill('input[name="password"]', OWNER.password);
+		await page.locator('[data-test-id="form-submit-button"]').click();
+		await page.waitForURL((address) => !address.pathname.includes('signin'), { timeout: 60000 });
+		return { browser, page };
+	} catch (error) {
+		await browser.close();
+		throw error;
+	}
+}
+
+/**
+ * Where a screenshot goes: docs/screenshots/<name> when it is missing there or with
+ * UPDATE_SCREENSHOTS=1, else .tmp/e2e/screenshots/<name>, so a test run leaves the tracked
+ * files alone. Its folder is created.
+ * @param {string} name
+ */
+function screenshotPath(name) {
+	const docsFile = path.join(ROOT, 'docs', 'screenshots', name);
+	const target =
+		process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docsFile)
+			? docsFile
+			: path.join(ROOT, '.tmp', 'e2e', 'screenshots', name);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	return target;
+}
+
 /** Compact view of recorded sandbox requests, for assertions. */
 function wire(sandbox) {
 	return sandbox.requests.map(({ provider, method, path: requestPath, status, body }) => ({
@@ -129,6 +171,35 @@ async function postWebhook(url, body, { timeoutMs = 60000 } = {}) {
 	}
 }
 
+/**
+ * Example 1 as a shop uses it: posts an "order updated" event (amounts in BRL) for the
+ * order's Yuno session to the production webhook of the n8n at `url`, and checks the answer:
+ * 200 with the session's new amount and callback URL.
+ * @param {string} url
+ * @param {{ id: string, session: string, total: number, returnUrl: string, email: string, items: number }} order
+ */
+async function postOrderUpdated(url, { id, session, total, returnUrl, email, items }) {
+	const response = await postWebhook(`${url}/webhook/shop/order-updated`, {
+		event: 'order.updated',
+		order: {
+			id,
+			checkout_session_id: session,
+			total,
+			currency: 'BRL',
+			return_url: returnUrl,
+			customer: { email },
+			items,
+		},
+	});
+	expect(response.status).toBe(200);
+	expect(response.json).toEqual({
+		status: 'updated',
+		checkout_session: session,
+		amount: { currency: 'BRL', value: total },
+		callback_url: returnUrl,
+	});
+}
+
 /** Polls `read()` until `check(value)` passes (returns the value) or throws the last failure after `timeoutMs`. */
 async function eventually(read, check, { timeoutMs = 15000, intervalMs = 250 } = {}) {
 	const deadline = Date.now() + timeoutMs;
@@ -159,6 +230,8 @@ module.exports = {
 	CHROMIUM_ARGS,
 	MISSING_SYSTEM_DEPS,
 	loadState,
+	openSignedInEditor,
+	screenshotPath,
 	packagesUnderTest,
 	nodeType,
 	sharedInstance,
@@ -167,6 +240,7 @@ module.exports = {
 	wire,
 	which,
 	postWebhook,
+	postOrderUpdated,
 	eventually,
 	nodeOutput,
 };
