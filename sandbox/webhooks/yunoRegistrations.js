@@ -157,4 +157,4 @@ function listedWebhooks(store) {
 	return [...store.webhooks.values()].map(render);
 }
 
-module.exports = { withWebhooks, webhookRoutes, listedWebhooks };
+module.exports = { withWebhooks, webhookRoutes, listedWebhooks, WEBHOOK_TRIGGERS: TRIGGERS };
