@@ -21,6 +21,10 @@ async function firstOutput(provider, parameters) {
 	return output[0].json;
 }
 
+/** Updates a session by its id; the update must succeed. Gives the answer. */
+const updateSession = (provider, sessionId, updateFields) =>
+	firstOutput(provider, { operation: 'update', checkoutSessionId: id(sessionId), updateFields });
+
 const CREATES = {
 	yuno: {
 		resource: 'checkoutSession',
@@ -92,10 +96,8 @@ describe('Create, Get and Get Payment Methods through the engine', () => {
 		expect(methods.checkout_session).toBe(sessionId);
 		expect(methods.payment_methods.map((method) => method.type)).toEqual(['CARD']);
 
-		const updated = await firstOutput('yuno', {
-			operation: 'update',
-			checkoutSessionId: id(sessionId),
-			updateFields: { paymentDescription: 'Three T-shirts' },
+		const updated = await updateSession('yuno', sessionId, {
+			paymentDescription: 'Three T-shirts',
 		});
 		expect(updated).toMatchObject({
 			checkout_session: sessionId,
@@ -210,11 +212,7 @@ describe('a created session lives on in the sandbox: it can be updated', () => {
 	test('Speed: create, then update the new session by its id', async () => {
 		const made = await ctx.run('speed', CREATES.speed);
 		const sessionId = made.output[0].json.id;
-		const updated = await firstOutput('speed', {
-			operation: 'update',
-			checkoutSessionId: id(sessionId),
-			updateFields: { title: 'Order 1001' },
-		});
+		const updated = await updateSession('speed', sessionId, { title: 'Order 1001' });
 		expect(updated).toMatchObject({
 			id: sessionId,
 			title: 'Order 1001',

@@ -79,9 +79,7 @@ describe('Speed node in the engine, against the sandbox', () => {
 			'speed',
 			{ checkoutSessionId: id(ACTIVE), updateFields: { title: 'x' } },
 			[{}],
-			{
-				credentials: { secretKey },
-			},
+			{ credentials: { secretKey } },
 		);
 		expect(error.message).toMatch(/^\[item 0\] Speed answered 401 authentication_error/);
 		const text = JSON.stringify(error);

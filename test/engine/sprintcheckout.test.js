@@ -54,9 +54,7 @@ describe('Sprintcheckout node in the engine, against the sandbox', () => {
 			'sprintcheckout',
 			{ sessionId: id(OPEN), updateFields: { concept: 'x' } },
 			[{}],
-			{
-				credentials: { apiKey },
-			},
+			{ credentials: { apiKey } },
 		);
 		expect(error.httpCode).toBe('401');
 		expect(JSON.stringify(error)).not.toContain(apiKey);

@@ -14,15 +14,15 @@ const SPRINTCHECKOUT_NEW_KEY = 'sc_sandbox_rotated_webhook_key_0002';
 const UPAG_NEW_SECRET = 'upag_sandbox_rotated_path_secret_0002';
 
 /**
- * Rotating a credential of one secret: the new secret with the old one as the previous one is
- * accepted, the sender signing with either; once the old one is cleared (`retired`), what it
- * signs is refused.
- * @param {string} field the credential's secret field
- * @param {string} previousField the field for the secret being replaced
+ * Rotating a credential of one secret: the new secret in `field` with the old one in
+ * `previous<Field>` is accepted, the sender signing with either; once the old one is cleared
+ * (`retired`), what it signs is refused.
+ * @param {string} field the credential's secret field, e.g. 'signingSecret'
  * @param {string} oldSecret
  * @param {string} newSecret
  */
-function singleSecretRotation(field, previousField, oldSecret, newSecret) {
+function singleSecretRotation(field, oldSecret, newSecret) {
+	const previousField = `previous${field[0].toUpperCase()}${field.slice(1)}`;
 	return {
 		credentials: { [field]: newSecret, [previousField]: oldSecret },
 		senderSecrets: [oldSecret, newSecret],
@@ -35,12 +35,7 @@ const TRIGGERS = {
 		type: 'speedTrigger',
 		path: 'webhook',
 		credentials: { signingSecret: WEBHOOK_SECRETS.speed },
-		rotation: singleSecretRotation(
-			'signingSecret',
-			'previousSigningSecret',
-			WEBHOOK_SECRETS.speed,
-			SPEED_NEW_SECRET,
-		),
+		rotation: singleSecretRotation('signingSecret', WEBHOOK_SECRETS.speed, SPEED_NEW_SECRET),
 		detects: ['unsigned', 'wrongSecret', 'tampered', 'stale', 'future'],
 		summary: (event) => ({
 			eventType: event.event_type,
@@ -82,7 +77,6 @@ const TRIGGERS = {
 		credentials: { webhookApiKey: WEBHOOK_SECRETS.sprintcheckout },
 		rotation: singleSecretRotation(
 			'webhookApiKey',
-			'previousWebhookApiKey',
 			WEBHOOK_SECRETS.sprintcheckout,
 			SPRINTCHECKOUT_NEW_KEY,
 		),
@@ -99,12 +93,7 @@ const TRIGGERS = {
 		type: 'upagTrigger',
 		path: 'webhook/:secret',
 		credentials: { pathSecret: WEBHOOK_SECRETS.upag },
-		rotation: singleSecretRotation(
-			'pathSecret',
-			'previousPathSecret',
-			WEBHOOK_SECRETS.upag,
-			UPAG_NEW_SECRET,
-		),
+		rotation: singleSecretRotation('pathSecret', WEBHOOK_SECRETS.upag, UPAG_NEW_SECRET),
 		// Only the URL carries a secret.
 		detects: ['unsigned', 'wrongSecret'],
 		summary: (event) => ({

@@ -12,6 +12,7 @@ const { TRIGGERS, asRequest } = require('./triggerCases');
 const { sandboxCredentials } = require('./sandboxRun');
 const { SIGNERS } = require('../../sandbox/webhooks/signers');
 const { yunoEvent } = require('../../sandbox/webhooks/events');
+const { WEBHOOK_TRIGGERS } = require('../../sandbox/webhooks/yunoRegistrations');
 
 const WEBHOOK_URL = 'http://localhost:5678/webhook/b5a7e0d2-7f6c-4c43-9d5e-1f0a3c2b4d6e/webhook';
 
@@ -123,16 +124,8 @@ describe('Yuno Trigger registration through the API', () => {
 	test('Any Event subscribes every payment trigger', async () => {
 		const { hook } = trigger({ parameters: { events: ['*'] }, workflowId: 'wf-any' });
 		await hook('create');
-		expect(sandbox.requests[0].body.payment_triggers).toEqual([
-			'AUTHORIZE',
-			'CANCEL',
-			'CAPTURE',
-			'CHARGEBACK',
-			'PRECHARGEBACK',
-			'PURCHASE',
-			'REFUND',
-			'VERIFY',
-		]);
+		// Every payment trigger of the sandbox's model of Yuno's webhooks API.
+		expect(sandbox.requests[0].body.payment_triggers).toEqual(WEBHOOK_TRIGGERS.payment_triggers);
 	});
 
 	test('without an HMAC client secret, or with only fraud screening selected, nothing is sent and the activation fails with a reason', async () => {
