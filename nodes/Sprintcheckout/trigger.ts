@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { EventSummary, ReceivedCall, TriggerSpec } from '../shared/webhookTrigger';
 import { textAt } from '../shared/webhookTrigger';
 import type { Rejection } from '../shared/webhookVerify';
-import { anyMatch, configuredSecrets } from '../shared/webhookVerify';
+import { checkReceived, configuredSecrets } from '../shared/webhookVerify';
 
 function keysOf(credentials: ICredentialDataDecryptedObject): string[] {
 	return configuredSecrets(credentials.webhookApiKey, credentials.previousWebhookApiKey);
@@ -19,9 +19,7 @@ function verify(
 ): Rejection | undefined {
 	const keys = keysOf(credentials);
 	if (keys.length === 0) return 'noSecretConfigured';
-	const received = call.header('x-webhook-api-key');
-	if (received === undefined || received === '') return 'missingSignature';
-	return anyMatch(keys, [received]) ? undefined : 'signatureMismatch';
+	return checkReceived(keys, call.header('x-webhook-api-key'));
 }
 
 function summarize(event: IDataObject): EventSummary {

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { EventSummary, ReceivedCall, TriggerSpec } from '../shared/webhookTrigger';
 import { textAt } from '../shared/webhookTrigger';
 import type { Rejection } from '../shared/webhookVerify';
-import { anyMatch, configuredSecrets } from '../shared/webhookVerify';
+import { checkReceived, configuredSecrets } from '../shared/webhookVerify';
 
 export const WEBHOOK_PATH = 'webhook/:secret';
 const SECRET_FORM = /^[A-Za-z0-9_-]{24,}$/;
@@ -23,9 +23,7 @@ function verify(
 ): Rejection | undefined {
 	const secrets = secretsOf(credentials).filter((secret) => SECRET_FORM.test(secret));
 	if (secrets.length === 0) return 'noSecretConfigured';
-	const received = call.params.secret;
-	if (received === undefined || received === '') return 'missingSignature';
-	return anyMatch(secrets, [received]) ? undefined : 'signatureMismatch';
+	return checkReceived(secrets, call.params.secret);
 }
 
 function summarize(event: IDataObject): EventSummary {

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { EventSummary, ReceivedCall, TriggerSpec } from '../shared/webhookTrigger';
 import { textAt } from '../shared/webhookTrigger';
 import type { Rejection } from '../shared/webhookVerify';
-import { anyMatch, configuredSecrets, hmacSha256, safeEqual } from '../shared/webhookVerify';
+import { checkReceived, configuredSecrets, hmacSha256, safeEqual } from '../shared/webhookVerify';
 
 function hmacSecretsOf(credentials: ICredentialDataDecryptedObject): string[] {
 	return configuredSecrets(credentials.hmacClientSecret, credentials.previousHmacClientSecret);
@@ -35,12 +35,10 @@ function verify(
 		staticHeaderCheck(call, 'x-secret', credentials.secret);
 	if (headerProblem !== undefined) return headerProblem;
 	if (hmacSecrets.length === 0) return undefined;
-	const signature = call.header('x-hmac-signature');
-	if (signature === undefined || signature === '') return 'missingSignature';
 	const expected = hmacSecrets.map((secret) =>
 		hmacSha256(Buffer.from(secret, 'utf8'), call.rawBody).toString('base64'),
 	);
-	return anyMatch(expected, [signature]) ? undefined : 'signatureMismatch';
+	return checkReceived(expected, call.header('x-hmac-signature'));
 }
 
 /** The docs show type_event both as "payment.purchase" (examples) and "purchase" next to type "payment" (table). */

@@ -114,57 +114,62 @@ export const dryRunOption: INodeProperties = {
 		'Whether to only check each item and output the exact request that would be sent (method, URL, headers with keys masked, body) without sending it',
 };
 
-/**
- * Run-wide settings shared by every provider node. They are read from the first item,
- * since they shape the whole run (how many requests at once, how long to retry).
- */
-export function requestOptions(extra: INodeProperties[] = []): INodeProperties {
+/** A node's "Options": the collection n8n shows as "Add Option", holding `options`. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			...extra,
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'options',
-				options: [
-					{
-						name: 'Auto',
-						value: 'auto',
-						description:
-							'Starts with 4 items at a time, sends more while answers stay fast, fewer on 429, 502, 503, 504 or slower answers (up to Max Concurrent Requests if set, else 64)',
-					},
-					{
-						name: 'Fixed',
-						value: 'fixed',
-						description: 'Always Max Concurrent Requests items at a time',
-					},
-				],
-				default: 'auto',
-				description: 'How many items are sent to the provider at the same time',
-			},
-			runOption(
-				'maxConcurrentRequests',
-				'The most items sent to the provider at the same time (1 to 64). Without Concurrency set, this many at a time (Fixed); with Auto, the most it may reach. The node also slows down by itself when the provider answers 429.',
-			),
-			runOption(
-				'maxRetries',
-				'How many times one item is sent again (0 to 10) after a rate limit (429), a gateway error (502, 503, 504), a dropped connection or a timeout',
-			),
-			runOption(
-				'maxRetryWait',
-				'The longest one item may spend waiting between its retries, in total (0 to 600 seconds)',
-			),
-			runOption(
-				'timeout',
-				'The longest one request may take, from connecting to the last byte of the answer (0.1 to 300 seconds)',
-			),
-		],
+		options,
 	};
+}
+
+/**
+ * Run-wide settings shared by every provider node. They are read from the first item,
+ * since they shape the whole run (how many requests at once, how long to retry).
+ */
+export function requestOptions(extra: INodeProperties[] = []): INodeProperties {
+	return optionsCollection([
+		...extra,
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'options',
+			options: [
+				{
+					name: 'Auto',
+					value: 'auto',
+					description:
+						'Starts with 4 items at a time, sends more while answers stay fast, fewer on 429, 502, 503, 504 or slower answers (up to Max Concurrent Requests if set, else 64)',
+				},
+				{
+					name: 'Fixed',
+					value: 'fixed',
+					description: 'Always Max Concurrent Requests items at a time',
+				},
+			],
+			default: 'auto',
+			description: 'How many items are sent to the provider at the same time',
+		},
+		runOption(
+			'maxConcurrentRequests',
+			'The most items sent to the provider at the same time (1 to 64). Without Concurrency set, this many at a time (Fixed); with Auto, the most it may reach. The node also slows down by itself when the provider answers 429.',
+		),
+		runOption(
+			'maxRetries',
+			'How many times one item is sent again (0 to 10) after a rate limit (429), a gateway error (502, 503, 504), a dropped connection or a timeout',
+		),
+		runOption(
+			'maxRetryWait',
+			'The longest one item may spend waiting between its retries, in total (0 to 600 seconds)',
+		),
+		runOption(
+			'timeout',
+			'The longest one request may take, from connecting to the last byte of the answer (0.1 to 300 seconds)',
+		),
+	]);
 }
 
 /** The collection that holds a node's optional fields ("Update Fields", as n8n names it). */

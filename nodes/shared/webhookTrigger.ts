@@ -13,6 +13,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { optionsCollection } from './description';
 import { recentEventsOf } from './webhookDedup';
 import type { Rejection } from './webhookVerify';
 
@@ -232,17 +233,6 @@ export const repeatWindowOption: INodeProperties = {
 		'An event whose ID this node accepted less than this many minutes ago starts no execution (0 turns this off). Kept in memory per n8n process: see the README for queue mode.',
 };
 
-function optionsParameter(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...extra, repeatWindowOption],
-	};
-}
-
 /**
  * A trigger's fields: how to set the webhook up in the provider's dashboard (shown above
  * the node's URLs), the event picker, and the options.
@@ -256,6 +246,6 @@ export function triggerProperties(fields: {
 	return [
 		{ displayName: fields.setup, name: 'setupNotice', type: 'notice', default: '' },
 		eventsParameter(fields.events, fields.eventsDescription),
-		optionsParameter(fields.options),
+		optionsCollection([...(fields.options ?? []), repeatWindowOption]),
 	];
 }

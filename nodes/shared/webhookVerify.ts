@@ -44,6 +44,19 @@ export function anyMatch(
 }
 
 /**
+ * A value the provider sends as it is (a static key, a secret in the URL, a signature) must
+ * equal one of the expected ones: `missingSignature` when it is absent or empty,
+ * `signatureMismatch` when it equals none.
+ */
+export function checkReceived(
+	expected: Array<Buffer | string>,
+	received: string | undefined,
+): Rejection | undefined {
+	if (received === undefined || received === '') return 'missingSignature';
+	return anyMatch(expected, [received]) ? undefined : 'signatureMismatch';
+}
+
+/**
  * Checks a Unix timestamp in seconds against now: refuses anything older or newer than
  * the tolerance, so a captured call cannot be replayed later, nor one prepared for later.
  */
