@@ -22,7 +22,6 @@ function verify(
 	credentials: ICredentialDataDecryptedObject,
 ): Rejection | undefined {
 	const secrets = secretsOf(credentials).filter((secret) => SECRET_FORM.test(secret));
-	if (secrets.length === 0) return 'noSecretConfigured';
 	return checkReceived(secrets, call.params.secret);
 }
 

@@ -45,13 +45,15 @@ export function anyMatch(
 
 /**
  * A value the provider sends as it is (a static key, a secret in the URL, a signature) must
- * equal one of the expected ones: `missingSignature` when it is absent or empty,
- * `signatureMismatch` when it equals none.
+ * equal one of the expected ones: `noSecretConfigured` when nothing is expected (the credential
+ * holds no secret), `missingSignature` when the value is absent or empty, `signatureMismatch`
+ * when it equals none.
  */
 export function checkReceived(
 	expected: Array<Buffer | string>,
 	received: string | undefined,
 ): Rejection | undefined {
+	if (expected.length === 0) return 'noSecretConfigured';
 	if (received === undefined || received === '') return 'missingSignature';
 	return anyMatch(expected, [received]) ? undefined : 'signatureMismatch';
 }

@@ -4,6 +4,7 @@ const fc = require('fast-check');
 const {
 	safeEqual,
 	anyMatch,
+	checkReceived,
 	checkTimestamp,
 	configuredSecrets,
 	hmacSha256,
@@ -45,6 +46,14 @@ describe('safeEqual / anyMatch', () => {
 		expect(anyMatch(['a', 'b'], ['x', 'y'])).toBe(false);
 		expect(anyMatch([], ['a'])).toBe(false);
 		expect(anyMatch(['a'], [])).toBe(false);
+	});
+
+	test('checkReceived: nothing expected, nothing received, a wrong value, a right one', () => {
+		expect(checkReceived([], 'key')).toBe('noSecretConfigured');
+		expect(checkReceived(['key'], undefined)).toBe('missingSignature');
+		expect(checkReceived(['key'], '')).toBe('missingSignature');
+		expect(checkReceived(['key', 'old key'], 'other')).toBe('signatureMismatch');
+		expect(checkReceived(['key', 'old key'], 'old key')).toBeUndefined();
 	});
 
 	test('hmacSha256 is RFC 4231 test case 2', () => {
