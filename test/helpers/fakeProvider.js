@@ -134,12 +134,19 @@ class FakepayApi {
  * requests in flight; `latencyMs` holds each answer back.
  */
 async function startFakepayServer() {
-	/** @type {any} */
+	/**
+	 * @type {{ requests: Array<{ method?: string, path?: string, body: any }>, latencyMs: number,
+	 *   inFlight: number, maxInFlight: number, baseUrl: string, reset: () => void,
+	 *   close: () => Promise<void> }}
+	 */
 	const server = {
-		requests: [],
+		requests: [], // bodies as parsed JSON
 		latencyMs: 0,
 		inFlight: 0,
 		maxInFlight: 0,
+		baseUrl: '',
+		reset: () => Object.assign(server, { requests: [], latencyMs: 0, inFlight: 0, maxInFlight: 0 }),
+		close: () => new Promise((resolve) => http_.close(() => resolve())),
 	};
 	const answer = (request, headers) => {
 		const [, id] = /^\/v1\/sessions\/([^/?]+)$/.exec(request.path) ?? [];
@@ -169,9 +176,6 @@ async function startFakepayServer() {
 		});
 	});
 	server.baseUrl = `http://127.0.0.1:${await listenLocal(http_)}/v1`;
-	server.reset = () =>
-		Object.assign(server, { requests: [], latencyMs: 0, inFlight: 0, maxInFlight: 0 });
-	server.close = () => new Promise((resolve) => http_.close(resolve));
 	return server;
 }
 

@@ -50,7 +50,11 @@ describe('a session reference: a plain id or a documented checkout URL', () => {
 				description: '',
 				urls,
 			});
-			const { regex } = /** @type {any} */ (locator).modes[1].validation[0].properties;
+			// The URL mode's one validation is a regex.
+			const validation = /** @type {import('n8n-workflow').INodePropertyRegexValidation} */ (
+				locator.modes?.[1].validation?.[0]
+			);
+			const { regex } = validation.properties;
 			for (const { example } of urls) {
 				expect(new RegExp(regex, 'i').test(example)).toBe(true);
 				for (const url of lookalikes(example)) expect(new RegExp(regex, 'i').test(url)).toBe(false);
