@@ -48,6 +48,9 @@ const TYPES = Object.keys(PROVIDERS);
 /** A key with characters whose URL-encoded, JSON and HTML forms all differ from the key. */
 const keyFor = (type, field) => `${type}_${field}_SECRET_Zq7+b/c"d\\e=f&<x>'`;
 
+/** The five characters HTML escapes, and their escapes: written apart from the redaction they check. */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Every form a key may take in an echo: as sent, in headers, Basic base64, URL-encoded, JSON-escaped, HTML. */
 function wireFormsOf(key) {
 	return [
@@ -60,9 +63,6 @@ function wireFormsOf(key) {
 		key.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]),
 	];
 }
-
-/** The characters an HTML page escapes, and how (the five of HTML's own escaping rules). */
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** The credential values the server actually received, from whichever header carries them. */
 function receivedKeys(headers) {
