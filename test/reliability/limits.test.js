@@ -13,11 +13,6 @@ const { useSandboxEngine, id } = require('../engine/sandboxRun');
 const ctx = useSandboxEngine({ bulkSessions: 1_000_000 });
 const MiB = 1024 * 1024;
 
-/**
- * Runs `cases` (each `{ name, item, error?, body? }`) as the items of one engine run. An item
- * with `error` must come back as that INVALID_INPUT error with no request for its session; the
- * others must have been sent once, answered 200, and their request body must contain `body`.
- */
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -33,56 +28,104 @@ function inputError(i, text) {
 }
 
 /**
+ * Case builders over a base item (`base(name)`, merged under each case's own values): a `sent`
+ * case must reach the sandbox with `body` in its request, a `refused` one must fail with `error`.
+ * @param {(name: string) => Record<string, unknown>} [base]
+ */
+function casesOver(base = () => ({})) {
+	const sent = (name, item, body) => ({ name, item: { ...base(name), ...item }, body });
+	const refused = (name, item, error) => ({ name, item: { ...base(name), ...item }, error });
+	/**
+	 * A documented length limit of `parameter` (the item's `itemKey`, `wireKey` in the request):
+	 * `min` and `max` characters are sent, one fewer and one more refused with the node's message.
+	 * @param {string} parameter @param {string} wireKey @param {string} itemKey
+	 * @param {{ min?: number, max: number, text?: (length: number) => string }} limit
+	 */
+	const lengths = (parameter, wireKey, itemKey, { min, max, text = (n) => 'x'.repeat(n) }) => {
+		const sentAt = (n) =>
+			sent(`${wireKey} of ${n}`, { [itemKey]: text(n) }, { [wireKey]: text(n) });
+		const refusedAt = (n, message) =>
+			refused(`${wireKey} of ${n}`, { [itemKey]: text(n) }, `${parameter}: ${message}`);
+		return [
+			...(min === undefined
+				? []
+				: [sentAt(min), refusedAt(min - 1, `must be at least ${min} characters`)]),
+			sentAt(max),
+			refusedAt(max + 1, `must be at most ${max} characters`),
+		];
+	};
+	return { sent, refused, lengths };
+}
+
+/**
+ * The case runner of one provider: each item's session is its `sid`, which the parameter
+ * `sessionParameter` reads, if given; `requestSession(request)` tells the session a request was
+ * for, `sessionOf(item)` an item's (by default its `sid`). `run(parameters, cases, options?)`
+ * runs `cases` (each `{ name, item, error?, body? }`) as the items of one engine run. An item
+ * with `error` must come back as that INVALID_INPUT error with no request for its session; the
+ * others must have been sent once, answered 200, and their request body must contain `body`.
  * @param {string} provider
- * @param {Record<string, unknown>} parameters
- * @param {Array<{ name: string, item: Record<string, unknown>, error?: string, body?: object, namesSession?: boolean }>} cases
  * @param {{
+ *   sessionParameter?: string,
  *   requestSession: (request: any) => unknown,
  *   sessionOf?: (item: Record<string, any>) => unknown,
- *   options?: Record<string, unknown>,
  * }} how
  */
-async function expectCases(provider, parameters, cases, { sessionOf, requestSession, options }) {
-	ctx.sandbox.reset();
-	const items = cases.map((c, i) => ({ sid: bulkSessionId(provider, i), ...c.item }));
-	const { output, error } = await ctx.run(
-		provider,
-		{ ...parameters, ...(options ? { options } : {}) },
-		items,
-		{ onError: 'continueRegularOutput' },
-	);
-	expect(error).toBeUndefined();
-	expect(output).toHaveLength(cases.length);
-	const requests = ctx.requests();
-	const results = cases.map((c, i) => {
-		const session = sessionOf ? sessionOf(items[i]) : items[i].sid;
-		const sent = requests.filter((request) => requestSession(request) === session);
-		return { name: c.name, json: output[i].json, pairedItem: output[i].pairedItem, sent };
-	});
-	const expected = cases.map((c, i) =>
-		c.error
-			? {
-					name: c.name,
-					// An item refused after its values were read (Yuno's required fields) names its session.
-					json: {
-						error: inputError(i, c.error),
-						code: 'INVALID_INPUT',
-						...(c.namesSession ? { sessionId: items[i].sid } : {}),
+function casesRunner(
+	provider,
+	{ sessionParameter, requestSession, sessionOf = (item) => item.sid },
+) {
+	/**
+	 * @param {Record<string, unknown>} parameters
+	 * @param {Array<{ name: string, item: Record<string, unknown>, error?: string, body?: object, namesSession?: boolean }>} cases
+	 * @param {Record<string, unknown>} [options]
+	 */
+	return async (parameters, cases, options) => {
+		ctx.sandbox.reset();
+		const items = cases.map((c, i) => ({ sid: bulkSessionId(provider, i), ...c.item }));
+		const { output, error } = await ctx.run(
+			provider,
+			{
+				...(sessionParameter ? { [sessionParameter]: id('={{ $json.sid }}') } : {}),
+				...parameters,
+				...(options ? { options } : {}),
+			},
+			items,
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(cases.length);
+		const requests = ctx.requests();
+		const results = cases.map((c, i) => {
+			const session = sessionOf(items[i]);
+			const sent = requests.filter((request) => requestSession(request) === session);
+			return { name: c.name, json: output[i].json, pairedItem: output[i].pairedItem, sent };
+		});
+		const expected = cases.map((c, i) =>
+			c.error
+				? {
+						name: c.name,
+						// An item refused after its values were read (Yuno's required fields) names its session.
+						json: {
+							error: inputError(i, c.error),
+							code: 'INVALID_INPUT',
+							...(c.namesSession ? { sessionId: items[i].sid } : {}),
+						},
+						pairedItem: { item: i },
+						sent: [],
+					}
+				: {
+						name: c.name,
+						json: expect.not.objectContaining({ code: expect.anything() }),
+						pairedItem: { item: i },
+						sent: [
+							expect.objectContaining({ status: 200, body: expect.objectContaining(c.body ?? {}) }),
+						],
 					},
-					pairedItem: { item: i },
-					sent: [],
-				}
-			: {
-					name: c.name,
-					json: expect.not.objectContaining({ code: expect.anything() }),
-					pairedItem: { item: i },
-					sent: [
-						expect.objectContaining({ status: 200, body: expect.objectContaining(c.body ?? {}) }),
-					],
-				},
-	);
-	expect(results).toEqual(expected);
-	return { output, requests };
+		);
+		expect(results).toEqual(expected);
+		return { output, requests };
+	};
 }
 
 const pathSession = (prefix) => (request) => decodeURIComponent(request.path.slice(prefix.length));
@@ -90,7 +133,6 @@ const pathSession = (prefix) => (request) => decodeURIComponent(request.path.sli
 describe('Yuno limits', () => {
 	const COUNTRIES = 'AR, BO, BR, CL, CO, CR, EC, SV, GT, HN, MX, NI, PA, PY, PE, US, UY';
 	const parameters = {
-		checkoutSessionId: id('={{ $json.sid }}'),
 		updateFields: {
 			merchantOrderId: '={{ $json.order }}',
 			paymentDescription: '={{ $json.description }}',
@@ -113,156 +155,82 @@ describe('Yuno limits', () => {
 		metaValue: 'n8n',
 	};
 	const url = (length) => `https://shop.example.com/${'p'.repeat(length - 25)}`;
-	const at = (name, item, expected = {}) => ({ name, item: { ...valid, ...item }, ...expected });
-	const requestSession = pathSession('/checkout/sessions/');
+	const { sent, refused, lengths } = casesOver(() => valid);
+	const runCases = casesRunner('yuno', {
+		sessionParameter: 'checkoutSessionId',
+		requestSession: pathSession('/checkout/sessions/'),
+	});
 
 	test('text lengths, callback_url, country, workflow, amount and metadata key/value sizes', async () => {
-		await expectCases(
-			'yuno',
-			parameters,
-			[
-				at('merchant_order_id of 3', { order: 'abc' }, { body: { merchant_order_id: 'abc' } }),
-				at(
-					'merchant_order_id of 255',
-					{ order: 'o'.repeat(255) },
-					{ body: { merchant_order_id: 'o'.repeat(255) } },
-				),
-				at(
-					'merchant_order_id of 2',
-					{ order: 'ab' },
-					{ error: 'merchantOrderId: must be at least 3 characters' },
-				),
-				at(
-					'merchant_order_id of 256',
-					{ order: 'o'.repeat(256) },
-					{ error: 'merchantOrderId: must be at most 255 characters' },
-				),
-				at(
-					'payment_description of 3',
-					{ description: 'abc' },
-					{ body: { payment_description: 'abc' } },
-				),
-				at(
-					'payment_description of 255',
-					{ description: 'd'.repeat(255) },
-					{ body: { payment_description: 'd'.repeat(255) } },
-				),
-				at(
-					'payment_description of 2',
-					{ description: 'ab' },
-					{ error: 'paymentDescription: must be at least 3 characters' },
-				),
-				at(
-					'payment_description of 256',
-					{ description: 'd'.repeat(256) },
-					{ error: 'paymentDescription: must be at most 255 characters' },
-				),
-				at('callback_url of 526', { callback: url(526) }, { body: { callback_url: url(526) } }),
-				at(
-					'callback_url of 527',
-					{ callback: url(527) },
-					{ error: 'callbackUrl: must be at most 526 characters' },
-				),
-				at(
-					'callback_url without scheme',
-					{ callback: 'shop.example.com/return' },
-					{
-						error:
-							'callbackUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
-					},
-				),
-				at('a listed country', { country: 'UY' }, { body: { country: 'UY' } }),
-				at(
-					'an unlisted country',
-					{ country: 'DE' },
-					{ error: `country: must be one of ${COUNTRIES}` },
-				),
-				at(
-					'a lower-case country',
-					{ country: 'br' },
-					{ error: `country: must be one of ${COUNTRIES}` },
-				),
-				at(
-					'workflow SDK_SEAMLESS',
-					{ workflow: 'SDK_SEAMLESS' },
-					{ body: { workflow: 'SDK_SEAMLESS' } },
-				),
-				at(
-					'an unknown workflow',
-					{ workflow: 'checkout' },
-					{ error: 'workflow: must be one of SDK_CHECKOUT, CHECKOUT, SDK_SEAMLESS' },
-				),
-				at(
-					'amount 23.5676',
-					{ value: 23.5676 },
-					{ body: { amount: { currency: 'BRL', value: 23.5676 } } },
-				),
-				at(
-					'amount 0.0001',
-					{ value: 0.0001 },
-					{ body: { amount: { currency: 'BRL', value: 0.0001 } } },
-				),
-				at(
-					'amount 1.00005',
-					{ value: 1.00005 },
-					{ error: 'amount.value: must be a multiple of 0.0001' },
-				),
-				at(
-					'amount as text "12.5"',
-					{ value: '12.5' },
-					{ body: { amount: { currency: 'BRL', value: 12.5 } } },
-				),
-				at('amount as "1e309"', { value: '1e309' }, { error: 'amount.value: must be a number' }),
-				at(
-					'a 4-letter currency',
-					{ currency: 'BRLL' },
-					{ error: 'amount.currency: must be a 3-letter code' },
-				),
-				at(
-					'metadata key of 48',
-					{ key: 'k'.repeat(48) },
-					{ body: { metadata: [{ key: 'k'.repeat(48), value: 'n8n' }] } },
-				),
-				at(
-					'metadata key of 49',
-					{ key: 'k'.repeat(49) },
-					{ error: 'metadata[0].key: must be at most 48 characters' },
-				),
-				at(
-					'metadata value of 512',
-					{ metaValue: 'v'.repeat(512) },
-					{ body: { metadata: [{ key: 'channel', value: 'v'.repeat(512) }] } },
-				),
-				at(
-					'metadata value of 513',
-					{ metaValue: 'v'.repeat(513) },
-					{ error: 'metadata[0].value: must be at most 512 characters' },
-				),
-			],
-			{ requestSession },
-		);
+		await runCases(parameters, [
+			...lengths('merchantOrderId', 'merchant_order_id', 'order', { min: 3, max: 255 }),
+			...lengths('paymentDescription', 'payment_description', 'description', { min: 3, max: 255 }),
+			...lengths('callbackUrl', 'callback_url', 'callback', { max: 526, text: url }),
+			refused(
+				'callback_url without scheme',
+				{ callback: 'shop.example.com/return' },
+				'callbackUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
+			),
+			sent('a listed country', { country: 'UY' }, { country: 'UY' }),
+			refused('an unlisted country', { country: 'DE' }, `country: must be one of ${COUNTRIES}`),
+			refused('a lower-case country', { country: 'br' }, `country: must be one of ${COUNTRIES}`),
+			sent('workflow SDK_SEAMLESS', { workflow: 'SDK_SEAMLESS' }, { workflow: 'SDK_SEAMLESS' }),
+			refused(
+				'an unknown workflow',
+				{ workflow: 'checkout' },
+				'workflow: must be one of SDK_CHECKOUT, CHECKOUT, SDK_SEAMLESS',
+			),
+			sent('amount 23.5676', { value: 23.5676 }, { amount: { currency: 'BRL', value: 23.5676 } }),
+			sent('amount 0.0001', { value: 0.0001 }, { amount: { currency: 'BRL', value: 0.0001 } }),
+			refused('amount 1.00005', { value: 1.00005 }, 'amount.value: must be a multiple of 0.0001'),
+			sent(
+				'amount as text "12.5"',
+				{ value: '12.5' },
+				{ amount: { currency: 'BRL', value: 12.5 } },
+			),
+			refused('amount as "1e309"', { value: '1e309' }, 'amount.value: must be a number'),
+			refused(
+				'a 4-letter currency',
+				{ currency: 'BRLL' },
+				'amount.currency: must be a 3-letter code',
+			),
+			sent(
+				'metadata key of 48',
+				{ key: 'k'.repeat(48) },
+				{ metadata: [{ key: 'k'.repeat(48), value: 'n8n' }] },
+			),
+			refused(
+				'metadata key of 49',
+				{ key: 'k'.repeat(49) },
+				'metadata[0].key: must be at most 48 characters',
+			),
+			sent(
+				'metadata value of 512',
+				{ metaValue: 'v'.repeat(512) },
+				{ metadata: [{ key: 'channel', value: 'v'.repeat(512) }] },
+			),
+			refused(
+				'metadata value of 513',
+				{ metaValue: 'v'.repeat(513) },
+				'metadata[0].value: must be at most 512 characters',
+			),
+		]);
 	});
 
 	test('metadata: 120 rows are sent, 121 are refused', async () => {
 		const rows = (count) =>
 			Array.from({ length: count }, (_, i) => ({ key: `key${i}`, value: `value ${i}` }));
 		const run = (count) =>
-			expectCases(
-				'yuno',
+			runCases(
 				{
 					...parameters,
 					updateFields: { ...parameters.updateFields, metadata: { pair: rows(count) } },
 				},
 				[
-					at(
-						`${count} rows`,
-						{},
-						count <= 120
-							? { body: { metadata: rows(count) } }
-							: { error: 'metadata: must have at most 120 rows' },
-					),
+					count <= 120
+						? sent(`${count} rows`, {}, { metadata: rows(count) })
+						: refused(`${count} rows`, {}, 'metadata: must have at most 120 rows'),
 				],
-				{ requestSession },
 			);
 		await run(120);
 		await run(121);
@@ -273,8 +241,7 @@ describe('Yuno limits', () => {
 			checkoutSessionId: id('={{ $json.sid }}'),
 			updateFields: { workflow: '={{ $json.workflow }}' },
 		};
-		await expectCases(
-			'yuno',
+		await runCases(
 			partial,
 			[
 				{
@@ -289,10 +256,7 @@ describe('Yuno limits', () => {
 					namesSession: true,
 				},
 			],
-			{
-				requestSession,
-				options: { fillRequiredFields: false },
-			},
+			{ fillRequiredFields: false },
 		);
 		ctx.sandbox.reset();
 		const { error } = await ctx.run(
@@ -386,101 +350,79 @@ describe('Yuno limits', () => {
 });
 
 describe('Speed limits', () => {
-	const requestSession = pathSession('/checkout-sessions/');
+	const { sent, refused } = casesOver();
+	const runCases = casesRunner('speed', {
+		sessionParameter: 'checkoutSessionId',
+		requestSession: pathSession('/checkout-sessions/'),
+	});
 	const image = (bytes) => Buffer.alloc(bytes, 7).toString('base64');
 
 	test('title_image of exactly 2 MiB is sent, 2 MiB + 1 byte is refused; ids need cs_', async () => {
-		const parameters = {
-			checkoutSessionId: id('={{ $json.sid }}'),
-			updateFields: { titleImage: '={{ $json.image }}' },
+		const parameters = { updateFields: { titleImage: '={{ $json.image }}' } };
+		const TOO_LARGE = 'titleImage: must be at most 2 MB (this image is 2.00 MB)';
+		const forms = {
+			'as base64': (b64) => b64,
+			'as a data URL': (b64) => `data:image/png;base64,${b64}`,
 		};
-		await expectCases(
-			'speed',
-			parameters,
-			[
-				{
-					name: '2 MiB as base64',
-					item: { image: image(2 * MiB) },
-					body: { title_image: image(2 * MiB) },
-				},
-				{
-					name: '2 MiB as a data URL',
-					item: { image: `data:image/png;base64,${image(2 * MiB)}` },
-					body: { title_image: `data:image/png;base64,${image(2 * MiB)}` },
-				},
-				{
-					name: '2 MiB + 1 byte',
-					item: { image: image(2 * MiB + 1) },
-					error: 'titleImage: must be at most 2 MB (this image is 2.00 MB)',
-				},
-				{
-					name: '2 MiB + 1 byte as a data URL',
-					item: { image: `data:image/png;base64,${image(2 * MiB + 1)}` },
-					error: 'titleImage: must be at most 2 MB (this image is 2.00 MB)',
-				},
-				{
-					name: 'an image link',
-					item: { image: 'https://cdn.example.com/logo.png' },
-					body: { title_image: 'https://cdn.example.com/logo.png' },
-				},
-				{
-					name: 'neither link nor base64',
-					item: { image: 'ftp://cdn.example.com/logo.png' },
-					error: 'titleImage: must be an image URL (http:// or https://), base64 or a data URL',
-				},
-				{
-					name: 'an id without cs_',
-					item: { sid: 'sess_123', image: 'https://cdn.example.com/logo.png' },
-					error: 'checkoutSessionId: must be a session ID starting with cs_',
-				},
-			],
-			{ requestSession },
-		);
+		const sizes = Object.entries(forms).flatMap(([form, write]) => [
+			sent(
+				`2 MiB ${form}`,
+				{ image: write(image(2 * MiB)) },
+				{ title_image: write(image(2 * MiB)) },
+			),
+			refused(`2 MiB + 1 byte ${form}`, { image: write(image(2 * MiB + 1)) }, TOO_LARGE),
+		]);
+		await runCases(parameters, [
+			...sizes,
+			sent(
+				'an image link',
+				{ image: 'https://cdn.example.com/logo.png' },
+				{ title_image: 'https://cdn.example.com/logo.png' },
+			),
+			refused(
+				'neither link nor base64',
+				{ image: 'ftp://cdn.example.com/logo.png' },
+				'titleImage: must be an image URL (http:// or https://), base64 or a data URL',
+			),
+			refused(
+				'an id without cs_',
+				{ sid: 'sess_123', image: 'https://cdn.example.com/logo.png' },
+				'checkoutSessionId: must be a session ID starting with cs_',
+			),
+		]);
 	});
 
 	test('success_url and success_message are exclusive: only the one "After Payment" picks is sent', async () => {
 		const parameters = {
-			checkoutSessionId: id('={{ $json.sid }}'),
 			afterPayment: '={{ $json.after }}',
 			successUrl: '={{ $json.url }}',
 			successMessage: '={{ $json.message }}',
 		};
 		const both = { url: 'https://shop.example.com/thanks', message: 'Thanks!' };
-		const { requests } = await expectCases(
-			'speed',
-			parameters,
-			[
-				{ name: 'redirect', item: { after: 'redirect', ...both }, body: { success_url: both.url } },
-				{
-					name: 'message',
-					item: { after: 'message', ...both },
-					body: { success_message: both.message },
-				},
-				{
-					name: 'unchanged',
-					item: { after: 'unchanged', ...both },
-					error: 'updateFields: nothing to update: add at least one field to change',
-				},
-				{
-					name: 'redirect to no URL',
-					item: { after: 'redirect', url: 'shop.example.com/thanks' },
-					error:
-						'successUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
-				},
-				{
-					name: 'an unknown choice',
-					item: { after: 'both', ...both },
-					error: 'afterPayment: must be one of unchanged, redirect, message',
-				},
-			],
-			{ requestSession },
-		);
+		const { requests } = await runCases(parameters, [
+			sent('redirect', { after: 'redirect', ...both }, { success_url: both.url }),
+			sent('message', { after: 'message', ...both }, { success_message: both.message }),
+			refused(
+				'unchanged',
+				{ after: 'unchanged', ...both },
+				'updateFields: nothing to update: add at least one field to change',
+			),
+			refused(
+				'redirect to no URL',
+				{ after: 'redirect', url: 'shop.example.com/thanks' },
+				'successUrl: must be an absolute URL, e.g. https://shop.example.com/thanks or myapp://return',
+			),
+			refused(
+				'an unknown choice',
+				{ after: 'both', ...both },
+				'afterPayment: must be one of unchanged, redirect, message',
+			),
+		]);
 		for (const request of requests) expect(Object.keys(request.body)).toHaveLength(1);
 	});
 
 	test('metadata keys are case-sensitive: "Order" and "order" are two keys; the same key twice is refused', async () => {
 		const parameters = {
-			checkoutSessionId: id('={{ $json.sid }}'),
 			updateFields: {
 				metadata: {
 					pair: [
@@ -490,28 +432,23 @@ describe('Speed limits', () => {
 				},
 			},
 		};
-		await expectCases(
-			'speed',
-			parameters,
-			[
-				{
-					name: 'Order and order',
-					item: { k1: 'Order', k2: 'order' },
-					body: { metadata: { Order: 'upper', order: 'lower' } },
-				},
-				{
-					name: 'order twice',
-					item: { k1: 'order', k2: 'order' },
-					error: 'metadata[1].key: "order" is listed twice',
-				},
-				{
-					name: 'an empty key',
-					item: { k1: 'order', k2: '' },
-					error: 'metadata[1].key: must be at least 1 characters',
-				},
-			],
-			{ requestSession },
-		);
+		await runCases(parameters, [
+			sent(
+				'Order and order',
+				{ k1: 'Order', k2: 'order' },
+				{ metadata: { Order: 'upper', order: 'lower' } },
+			),
+			refused(
+				'order twice',
+				{ k1: 'order', k2: 'order' },
+				'metadata[1].key: "order" is listed twice',
+			),
+			refused(
+				'an empty key',
+				{ k1: 'order', k2: '' },
+				'metadata[1].key: must be at least 1 characters',
+			),
+		]);
 	});
 
 	// Found by fuzz.speed.test.js: n8n's HTTP client (axios) drops these keys from JSON bodies, so
@@ -541,107 +478,78 @@ describe('Speed limits', () => {
 });
 
 describe('Upag limits', () => {
-	const requestSession = pathSession('/checkout-sessions/');
+	const runCases = casesRunner('upag', {
+		sessionParameter: 'checkoutSessionId',
+		requestSession: pathSession('/checkout-sessions/'),
+		sessionOf: (item) =>
+			typeof item.sid === 'string' ? item.sid.replace('https://checkout.upag.io/', '') : item.sid,
+	});
 	const parameters = {
-		checkoutSessionId: id('={{ $json.sid }}'),
 		updateFields: {
 			items: { item: [{ priceId: '={{ $json.price }}', quantity: '={{ $json.quantity }}' }] },
 			paymentMethods: '={{ $json.methods }}',
 		},
 	};
 	const valid = { price: 'price_def456ghi', quantity: 2, methods: ['pix'] };
-	const at = (name, item, expected = {}) => ({ name, item: { ...valid, ...item }, ...expected });
+	const { sent, refused } = casesOver(() => valid);
 
 	test('quantity ≥ 1 and whole, payment methods only credit_card/pix, ids with cs_', async () => {
-		await expectCases(
-			'upag',
-			parameters,
-			[
-				at(
-					'quantity 1',
-					{ quantity: 1 },
-					{ body: { items: [{ priceId: valid.price, quantity: 1 }] } },
-				),
-				at(
-					'quantity as text "3"',
-					{ quantity: '3' },
-					{ body: { items: [{ priceId: valid.price, quantity: 3 }] } },
-				),
-				at('quantity 0', { quantity: 0 }, { error: 'items[0].quantity: must be 1 or more' }),
-				at('quantity -1', { quantity: -1 }, { error: 'items[0].quantity: must be 1 or more' }),
-				at(
-					'quantity 1.5',
-					{ quantity: 1.5 },
-					{ error: 'items[0].quantity: must be a whole number' },
-				),
-				at(
-					'no price id',
-					{ price: '' },
-					{ error: 'items[0].priceId: must be at least 1 characters' },
-				),
-				at(
-					'credit_card and pix',
-					{ methods: ['credit_card', 'pix'] },
-					{ body: { paymentMethods: ['credit_card', 'pix'] } },
-				),
-				at(
-					'methods as text',
-					{ methods: 'pix, credit_card' },
-					{ body: { paymentMethods: ['pix', 'credit_card'] } },
-				),
-				at(
-					'boleto',
-					{ methods: ['pix', 'boleto'] },
-					{ error: 'paymentMethods[1]: must be one of credit_card, pix' },
-				),
-				at(
-					'the checkout URL as id',
-					{ sid: `https://checkout.upag.io/${bulkSessionId('upag', 900)}` },
-					{ body: { items: [{ priceId: valid.price, quantity: 2 }] } },
-				),
-				at(
-					'an id without cs_',
-					{ sid: 'sess_123' },
-					{ error: 'checkoutSessionId: must be a session ID starting with cs_' },
-				),
-				at(
-					'an id with another prefix case',
-					{ sid: 'CS_abc' },
-					{ error: 'checkoutSessionId: must be a session ID starting with cs_' },
-				),
-			],
-			{
-				requestSession,
-				sessionOf: (item) =>
-					typeof item.sid === 'string'
-						? item.sid.replace('https://checkout.upag.io/', '')
-						: item.sid,
-			},
-		);
+		await runCases(parameters, [
+			sent('quantity 1', { quantity: 1 }, { items: [{ priceId: valid.price, quantity: 1 }] }),
+			sent(
+				'quantity as text "3"',
+				{ quantity: '3' },
+				{ items: [{ priceId: valid.price, quantity: 3 }] },
+			),
+			refused('quantity 0', { quantity: 0 }, 'items[0].quantity: must be 1 or more'),
+			refused('quantity -1', { quantity: -1 }, 'items[0].quantity: must be 1 or more'),
+			refused('quantity 1.5', { quantity: 1.5 }, 'items[0].quantity: must be a whole number'),
+			refused('no price id', { price: '' }, 'items[0].priceId: must be at least 1 characters'),
+			sent(
+				'credit_card and pix',
+				{ methods: ['credit_card', 'pix'] },
+				{ paymentMethods: ['credit_card', 'pix'] },
+			),
+			sent(
+				'methods as text',
+				{ methods: 'pix, credit_card' },
+				{ paymentMethods: ['pix', 'credit_card'] },
+			),
+			refused(
+				'boleto',
+				{ methods: ['pix', 'boleto'] },
+				'paymentMethods[1]: must be one of credit_card, pix',
+			),
+			sent(
+				'the checkout URL as id',
+				{ sid: `https://checkout.upag.io/${bulkSessionId('upag', 900)}` },
+				{ items: [{ priceId: valid.price, quantity: 2 }] },
+			),
+			refused(
+				'an id without cs_',
+				{ sid: 'sess_123' },
+				'checkoutSessionId: must be a session ID starting with cs_',
+			),
+			refused(
+				'an id with another prefix case',
+				{ sid: 'CS_abc' },
+				'checkoutSessionId: must be a session ID starting with cs_',
+			),
+		]);
 	});
 
 	test('at least one item when items are sent: an empty Items list sends no items at all', async () => {
 		const noRows = {
-			checkoutSessionId: id('={{ $json.sid }}'),
 			updateFields: { items: { item: [] }, successUrl: '={{ $json.url }}' },
 		};
-		const { requests } = await expectCases(
-			'upag',
-			noRows,
-			[
-				{
-					name: 'with another field',
-					item: { url: 'https://shop.example.com/ok' },
-					body: { successUrl: 'https://shop.example.com/ok' },
-				},
-				{
-					name: 'alone',
-					item: {},
-					error: 'updateFields: nothing to update: add at least one field to change',
-				},
-			],
-			{ requestSession },
-		);
+		const { requests } = await runCases(noRows, [
+			sent(
+				'with another field',
+				{ url: 'https://shop.example.com/ok' },
+				{ successUrl: 'https://shop.example.com/ok' },
+			),
+			refused('alone', {}, 'updateFields: nothing to update: add at least one field to change'),
+		]);
 		expect(requests.map((request) => request.body)).toEqual([
 			{ successUrl: 'https://shop.example.com/ok' },
 		]);
@@ -649,8 +557,11 @@ describe('Upag limits', () => {
 });
 
 describe('Sprintcheckout limits', () => {
+	const runCases = casesRunner('sprintcheckout', {
+		sessionParameter: 'sessionId',
+		requestSession: (request) => request.body?.sessionId,
+	});
 	const parameters = {
-		sessionId: id('={{ $json.sid }}'),
 		updateFields: {
 			currency: '={{ $json.currency }}',
 			amount: '={{ $json.amount }}',
@@ -659,36 +570,27 @@ describe('Sprintcheckout limits', () => {
 		},
 	};
 	const valid = { currency: 'USD', amount: 10.5, minAmount: 5, editable: true };
-	const at = (name, item, expected = {}) => ({ name, item: { ...valid, ...item }, ...expected });
+	const { sent, refused } = casesOver(() => valid);
 
 	test('currency of 3 letters, amount and minAmount numbers, editable a boolean', async () => {
-		await expectCases(
-			'sprintcheckout',
-			parameters,
-			[
-				at('USD', {}, { body: { currency: 'USD', amount: 10.5, minAmount: 5, editable: true } }),
-				at('usd (upper-cased)', { currency: 'usd' }, { body: { currency: 'USD' } }),
-				at('US', { currency: 'US' }, { error: 'currency: must be a 3-letter code' }),
-				at('USDT', { currency: 'USDT' }, { error: 'currency: must be a 3-letter code' }),
-				at('U$D', { currency: 'U$D' }, { error: 'currency: must be a 3-letter code' }),
-				at('amount 0', { amount: 0 }, { body: { amount: 0 } }),
-				at('amount as text', { amount: '99.90' }, { body: { amount: 99.9 } }),
-				at('amount not a number', { amount: 'ten' }, { error: 'amount: must be a number' }),
-				at('amount 1e309 as text', { amount: '1e309' }, { error: 'amount: must be a number' }),
-				at('amount negative', { amount: -1 }, { error: 'amount: must be 0 or more' }),
-				at(
-					'minAmount not a number',
-					{ minAmount: 'NaN' },
-					{ error: 'minAmount: must be a number' },
-				),
-				at('minAmount as a list', { minAmount: [5] }, { error: 'minAmount: must be a number' }),
-				at('editable false', { editable: false }, { body: { editable: false } }),
-				at('editable as text "true"', { editable: 'true' }, { body: { editable: true } }),
-				at('editable "yes"', { editable: 'yes' }, { error: 'editable: must be true or false' }),
-				at('editable 1', { editable: 1 }, { error: 'editable: must be true or false' }),
-			],
-			{ requestSession: (request) => request.body?.sessionId },
-		);
+		await runCases(parameters, [
+			sent('USD', {}, { currency: 'USD', amount: 10.5, minAmount: 5, editable: true }),
+			sent('usd (upper-cased)', { currency: 'usd' }, { currency: 'USD' }),
+			refused('US', { currency: 'US' }, 'currency: must be a 3-letter code'),
+			refused('USDT', { currency: 'USDT' }, 'currency: must be a 3-letter code'),
+			refused('U$D', { currency: 'U$D' }, 'currency: must be a 3-letter code'),
+			sent('amount 0', { amount: 0 }, { amount: 0 }),
+			sent('amount as text', { amount: '99.90' }, { amount: 99.9 }),
+			refused('amount not a number', { amount: 'ten' }, 'amount: must be a number'),
+			refused('amount 1e309 as text', { amount: '1e309' }, 'amount: must be a number'),
+			refused('amount negative', { amount: -1 }, 'amount: must be 0 or more'),
+			refused('minAmount not a number', { minAmount: 'NaN' }, 'minAmount: must be a number'),
+			refused('minAmount as a list', { minAmount: [5] }, 'minAmount: must be a number'),
+			sent('editable false', { editable: false }, { editable: false }),
+			sent('editable as text "true"', { editable: 'true' }, { editable: true }),
+			refused('editable "yes"', { editable: 'yes' }, 'editable: must be true or false'),
+			refused('editable 1', { editable: 1 }, 'editable: must be true or false'),
+		]);
 	});
 });
 
@@ -701,27 +603,19 @@ describe('Create limits (issue 12)', () => {
 			currency: 'USD',
 			additionalFields: { statementDescriptor: '={{ $json.tag }}', ttl: '={{ $json.ttl }}' },
 		});
-		const at = (name, item, expected = {}) => ({
-			name,
-			item: { tag: name, amount: 10, ttl: 600, ...item },
-			...expected,
+		const runCases = casesRunner('speed', {
+			sessionOf: (item) => item.tag,
+			requestSession: (request) => request.body?.statement_descriptor,
 		});
-		await expectCases(
-			'speed',
-			parameters,
-			[
-				at('ttl 300', { ttl: 300 }, { body: { ttl: 300 } }),
-				at('ttl 299', { ttl: 299 }, { error: 'ttl: must be 300 or more' }),
-				at('ttl int32 max', { ttl: 2 ** 31 - 1 }, { body: { ttl: 2 ** 31 - 1 } }),
-				at('ttl beyond int32', { ttl: 2 ** 31 }, { error: 'ttl: must be 2147483647 or less' }),
-				at('amount 0', { amount: 0 }, { body: { amount: 0 } }),
-				at('amount -0.01', { amount: -0.01 }, { error: 'amount: must be 0 or more' }),
-			],
-			{
-				sessionOf: (item) => item.tag,
-				requestSession: (request) => request.body?.statement_descriptor,
-			},
-		);
+		const { sent, refused } = casesOver((name) => ({ tag: name, amount: 10, ttl: 600 }));
+		await runCases(parameters, [
+			sent('ttl 300', { ttl: 300 }, { ttl: 300 }),
+			refused('ttl 299', { ttl: 299 }, 'ttl: must be 300 or more'),
+			sent('ttl int32 max', { ttl: 2 ** 31 - 1 }, { ttl: 2 ** 31 - 1 }),
+			refused('ttl beyond int32', { ttl: 2 ** 31 }, 'ttl: must be 2147483647 or less'),
+			sent('amount 0', { amount: 0 }, { amount: 0 }),
+			refused('amount -0.01', { amount: -0.01 }, 'amount: must be 0 or more'),
+		]);
 	});
 
 	test('Yuno: merchant order id and description 3–255, callback URL up to 526, metadata up to 50 rows', async () => {
@@ -733,48 +627,19 @@ describe('Create limits (issue 12)', () => {
 		});
 		const url = (length) =>
 			`https://shop.example/${'a'.repeat(length - 'https://shop.example/'.length)}`;
-		const at = (name, item, expected = {}) => ({
-			name,
-			item: { order: `order-${name}`, description: 'Two shirts', ...item },
-			...expected,
+		const runCases = casesRunner('yuno', {
+			sessionOf: (item) => item.order,
+			requestSession: (request) => request.body?.merchant_order_id,
 		});
-		await expectCases(
-			'yuno',
-			parameters,
-			[
-				at('description of 3', { description: 'abc' }, { body: { payment_description: 'abc' } }),
-				at(
-					'description of 2',
-					{ description: 'ab' },
-					{ error: 'paymentDescription: must be at least 3 characters' },
-				),
-				at(
-					'description of 255',
-					{ description: 'd'.repeat(255) },
-					{ body: { payment_description: 'd'.repeat(255) } },
-				),
-				at(
-					'description of 256',
-					{ description: 'd'.repeat(256) },
-					{ error: 'paymentDescription: must be at most 255 characters' },
-				),
-				at(
-					'order id of 255',
-					{ order: 'o'.repeat(255) },
-					{ body: { merchant_order_id: 'o'.repeat(255) } },
-				),
-				at('callback of 526', { callback: url(526) }, { body: { callback_url: url(526) } }),
-				at(
-					'callback of 527',
-					{ callback: url(527) },
-					{ error: 'callbackUrl: must be at most 526 characters' },
-				),
-			],
-			{
-				sessionOf: (item) => item.order,
-				requestSession: (request) => request.body?.merchant_order_id,
-			},
-		);
+		const { sent, lengths } = casesOver((name) => ({
+			order: `order-${name}`,
+			description: 'Two shirts',
+		}));
+		await runCases(parameters, [
+			...lengths('paymentDescription', 'payment_description', 'description', { min: 3, max: 255 }),
+			sent('order id of 255', { order: 'o'.repeat(255) }, { merchant_order_id: 'o'.repeat(255) }),
+			...lengths('callbackUrl', 'callback_url', 'callback', { max: 526, text: url }),
+		]);
 		const rows = (count) => ({
 			pair: Array.from({ length: count }, (_, index) => ({ key: `k${index}`, value: 'v' })),
 		});
