@@ -58,12 +58,14 @@ function casesOver(base = () => ({})) {
 }
 
 /**
- * The case runner of one provider: each item's session is its `sid`, which the parameter
- * `sessionParameter` reads, if given; `requestSession(request)` tells the session a request was
- * for, `sessionOf(item)` an item's (by default its `sid`). `run(parameters, cases, options?)`
- * runs `cases` (each `{ name, item, error?, body? }`) as the items of one engine run. An item
- * with `error` must come back as that INVALID_INPUT error with no request for its session; the
- * others must have been sent once, answered 200, and their request body must contain `body`.
+ * The engine runs of one provider's tests: item i's session is the provider's i-th bulk session,
+ * as `sid`, which the parameter `sessionParameter` reads, if given; `requestSession(request)`
+ * tells the session a request was for, `sessionOf(item)` an item's (by default its `sid`).
+ * `runItems(parameters, items, options?)` runs the items ("Continue On Fail" on; the run itself
+ * must not fail). `runCases(parameters, cases, options?)` runs `cases` (each
+ * `{ name, item, error?, body? }`) as the items of one engine run: an item with `error` must come
+ * back as that INVALID_INPUT error with no request for its session; the others must have been
+ * sent once, answered 200, and their request body must contain `body`.
  * @param {string} provider
  * @param {{
  *   sessionParameter?: string,
@@ -77,12 +79,12 @@ function casesRunner(
 ) {
 	/**
 	 * @param {Record<string, unknown>} parameters
-	 * @param {Array<{ name: string, item: Record<string, unknown>, error?: string, body?: object, namesSession?: boolean }>} cases
+	 * @param {Array<Record<string, unknown>>} given
 	 * @param {Record<string, unknown>} [options]
 	 */
-	return async (parameters, cases, options) => {
+	async function runItems(parameters, given, options) {
 		ctx.sandbox.reset();
-		const items = cases.map((c, i) => ({ sid: bulkSessionId(provider, i), ...c.item }));
+		const items = given.map((item, i) => ({ sid: bulkSessionId(provider, i), ...item }));
 		const { output, error } = await ctx.run(
 			provider,
 			{
@@ -94,8 +96,20 @@ function casesRunner(
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
+		return { output, items, requests: ctx.requests() };
+	}
+	/**
+	 * @param {Record<string, unknown>} parameters
+	 * @param {Array<{ name: string, item: Record<string, unknown>, error?: string, body?: object, namesSession?: boolean }>} cases
+	 * @param {Record<string, unknown>} [options]
+	 */
+	async function runCases(parameters, cases, options) {
+		const { output, items, requests } = await runItems(
+			parameters,
+			cases.map((c) => c.item),
+			options,
+		);
 		expect(output).toHaveLength(cases.length);
-		const requests = ctx.requests();
 		const results = cases.map((c, i) => {
 			const session = sessionOf(items[i]);
 			const sent = requests.filter((request) => requestSession(request) === session);
@@ -125,7 +139,8 @@ function casesRunner(
 		);
 		expect(results).toEqual(expected);
 		return { output, requests };
-	};
+	}
+	return { runItems, runCases };
 }
 
 const pathSession = (prefix) => (request) => decodeURIComponent(request.path.slice(prefix.length));
@@ -156,7 +171,7 @@ describe('Yuno limits', () => {
 	};
 	const url = (length) => `https://shop.example.com/${'p'.repeat(length - 25)}`;
 	const { sent, refused, lengths } = casesOver(() => valid);
-	const runCases = casesRunner('yuno', {
+	const { runCases, runItems } = casesRunner('yuno', {
 		sessionParameter: 'checkoutSessionId',
 		requestSession: pathSession('/checkout/sessions/'),
 	});
@@ -282,9 +297,7 @@ describe('Yuno limits', () => {
 	// Found by fuzz.yuno.test.js: 5e-11 passes the node's tolerance (1e-6 of a step of 0.0001) and is
 	// sent as it is; it is no multiple of 0.0001 and Yuno refuses it.
 	test('an amount of float noise (5e-11) is refused or sent as a multiple of 0.0001, never refused by Yuno', async () => {
-		ctx.sandbox.reset();
 		const parameters = {
-			checkoutSessionId: id('={{ $json.sid }}'),
 			updateFields: {
 				merchantOrderId: 'order-1',
 				paymentDescription: 'Two T-shirts',
@@ -293,11 +306,10 @@ describe('Yuno limits', () => {
 			},
 		};
 		const values = [5e-11, -5e-11, 0.0001 - 5e-11];
-		const items = values.map((value, i) => ({ sid: bulkSessionId('yuno', i), value }));
-		const { output, error } = await ctx.run('yuno', parameters, items, {
-			onError: 'continueRegularOutput',
-		});
-		expect(error).toBeUndefined();
+		const { output, requests } = await runItems(
+			parameters,
+			values.map((value) => ({ value })),
+		);
 		output.forEach((item, i) => {
 			if (item.json.code === 'INVALID_INPUT') {
 				expect(item.json.error).toMatch(new RegExp(`^\\[item ${i}\\] amount\\.value: `));
@@ -306,14 +318,12 @@ describe('Yuno limits', () => {
 				expect(Number.isInteger(item.json.amount.value * 10_000)).toBe(true);
 			}
 		});
-		expect(ctx.requests().filter((request) => request.status !== 200)).toEqual([]);
+		expect(requests.filter((request) => request.status !== 200)).toEqual([]);
 	});
 
 	// Found by fuzz.yuno.test.js: the node checks only the length (36), the page says "UUID, 36 chars".
 	test('account_id and customer_id are UUIDs: a 36-character text that is no UUID is refused, nothing sent', async () => {
-		ctx.sandbox.reset();
 		const parameters = {
-			checkoutSessionId: id('={{ $json.sid }}'),
 			updateFields: {
 				merchantOrderId: 'order-1',
 				paymentDescription: 'Two T-shirts',
@@ -323,15 +333,11 @@ describe('Yuno limits', () => {
 			},
 		};
 		const customer = '3f1c2a9e-4b7d-4e21-9c55-0a8f6d2b7e13';
-		const items = [
-			{ sid: bulkSessionId('yuno', 0), customer: 'x'.repeat(36) },
-			{ sid: bulkSessionId('yuno', 1), account: 'x'.repeat(36) },
-			{ sid: bulkSessionId('yuno', 2), customer },
-		];
-		const { output, error } = await ctx.run('yuno', parameters, items, {
-			onError: 'continueRegularOutput',
-		});
-		expect(error).toBeUndefined();
+		const { output, items, requests } = await runItems(parameters, [
+			{ customer: 'x'.repeat(36) },
+			{ account: 'x'.repeat(36) },
+			{ customer },
+		]);
 		expect(output.map((item) => item.json)).toEqual([
 			{
 				error: expect.stringMatching(/^\[item 0\] [^()]+ \(customerId\): /),
@@ -343,15 +349,13 @@ describe('Yuno limits', () => {
 			},
 			expect.objectContaining({ customer_id: customer }),
 		]);
-		expect(ctx.requests().map((request) => request.path)).toEqual([
-			`/checkout/sessions/${items[2].sid}`,
-		]);
+		expect(requests.map((request) => request.path)).toEqual([`/checkout/sessions/${items[2].sid}`]);
 	});
 });
 
 describe('Speed limits', () => {
 	const { sent, refused } = casesOver();
-	const runCases = casesRunner('speed', {
+	const { runCases, runItems } = casesRunner('speed', {
 		sessionParameter: 'checkoutSessionId',
 		requestSession: pathSession('/checkout-sessions/'),
 	});
@@ -454,17 +458,14 @@ describe('Speed limits', () => {
 	// Found by fuzz.speed.test.js: n8n's HTTP client (axios) drops these keys from JSON bodies, so
 	// the item reported success while the key never reached Speed.
 	test('metadata keys __proto__, constructor and prototype are refused, not silently dropped', async () => {
-		ctx.sandbox.reset();
 		const parameters = {
-			checkoutSessionId: id('={{ $json.sid }}'),
 			updateFields: { metadata: { pair: [{ key: '={{ $json.key }}', value: 'v' }] } },
 		};
 		const keys = ['__proto__', 'constructor', 'prototype'];
-		const items = keys.map((key, i) => ({ sid: bulkSessionId('speed', i), key }));
-		const { output, error } = await ctx.run('speed', parameters, items, {
-			onError: 'continueRegularOutput',
-		});
-		expect(error).toBeUndefined();
+		const { output, requests } = await runItems(
+			parameters,
+			keys.map((key) => ({ key })),
+		);
 		expect(output.map((item) => item.json)).toEqual(
 			keys.map((_, i) => ({
 				error: expect.stringMatching(
@@ -473,12 +474,12 @@ describe('Speed limits', () => {
 				code: 'INVALID_INPUT',
 			})),
 		);
-		expect(ctx.requests()).toEqual([]);
+		expect(requests).toEqual([]);
 	});
 });
 
 describe('Upag limits', () => {
-	const runCases = casesRunner('upag', {
+	const { runCases } = casesRunner('upag', {
 		sessionParameter: 'checkoutSessionId',
 		requestSession: pathSession('/checkout-sessions/'),
 		sessionOf: (item) =>
@@ -557,7 +558,7 @@ describe('Upag limits', () => {
 });
 
 describe('Sprintcheckout limits', () => {
-	const runCases = casesRunner('sprintcheckout', {
+	const { runCases } = casesRunner('sprintcheckout', {
 		sessionParameter: 'sessionId',
 		requestSession: (request) => request.body?.sessionId,
 	});
@@ -603,7 +604,7 @@ describe('Create limits (issue 12)', () => {
 			currency: 'USD',
 			additionalFields: { statementDescriptor: '={{ $json.tag }}', ttl: '={{ $json.ttl }}' },
 		});
-		const runCases = casesRunner('speed', {
+		const { runCases } = casesRunner('speed', {
 			sessionOf: (item) => item.tag,
 			requestSession: (request) => request.body?.statement_descriptor,
 		});
@@ -627,7 +628,7 @@ describe('Create limits (issue 12)', () => {
 		});
 		const url = (length) =>
 			`https://shop.example/${'a'.repeat(length - 'https://shop.example/'.length)}`;
-		const runCases = casesRunner('yuno', {
+		const { runCases } = casesRunner('yuno', {
 			sessionOf: (item) => item.order,
 			requestSession: (request) => request.body?.merchant_order_id,
 		});
