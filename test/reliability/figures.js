@@ -9,7 +9,10 @@ function secretsIn(text) {
 	return SECRETS.reduce((count, secret) => count + text.split(secret).length - 1, 0);
 }
 
-/** Reliability figures for the README, written by the reliability tests (one file per test file). */
+/**
+ * Reliability figures for docs/reliability.md, written by the reliability tests (one file per test
+ * file, .tmp/reliability/<name>.json; scripts/figures.js renders them).
+ */
 function writeFigures(name, figures) {
 	const dir = path.resolve(__dirname, '../../.tmp/reliability');
 	fs.mkdirSync(dir, { recursive: true });

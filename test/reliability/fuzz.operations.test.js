@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Property-based "bad input" test of the operations beside Update (issue 12), with the same
- * properties as the update fuzz files (see fuzz/runner.js and fuzz/checks.js): every generated input is either refused
+ * properties as the update fuzz files (fuzz/checks.js): every generated input is either refused
  * before anything is sent, naming its field, or sent exactly once and accepted by the sandbox's
  * model of the documented schema, arriving as the documented wire value.
  * Creates are matched to their item by a field that carries the item's number; Gets by the id.

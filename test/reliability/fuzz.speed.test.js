@@ -1,7 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Property-based "bad input" test of the Speed node (see fuzz/runner.js and fuzz/checks.js for the properties).
+ * Property-based "bad input" test of the Speed node (fuzz/runner.js runs it, fuzz/checks.js lists
+ * the properties).
  * Documented (POST /checkout-sessions/{id}, id cs_…): description, success_message, success_url
  * (success_url and success_message mutually exclusive), cancel_url, title, title_description
  * (strings), title_image (an image, at most 2 MB), metadata (an object of string values; keys

@@ -1,7 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Property-based "bad input" test of the Sprintcheckout node (see fuzz/runner.js and fuzz/checks.js for the properties).
+ * Property-based "bad input" test of the Sprintcheckout node (fuzz/runner.js runs it, fuzz/checks.js lists
+ * the properties).
  * Documented schema (PaymentSession): sessionId string (min 1, in the body); amount, minAmount
  * numbers; editable boolean; currency a three-letter fiat code; orderId, concept, successUrl,
  * failUrl, cancelUrl strings (all nullable).

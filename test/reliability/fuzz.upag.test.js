@@ -1,7 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Property-based "bad input" test of the Upag node (see fuzz/runner.js and fuzz/checks.js for the properties).
+ * Property-based "bad input" test of the Upag node (fuzz/runner.js runs it, fuzz/checks.js lists
+ * the properties).
  * Documented (PUT /checkout-sessions/{id}, id starting with cs_, only open sessions): customerId
  * (cus_…), items (if sent, at least one { priceId, quantity ≥ 1 }), paymentMethods (credit_card,
  * pix), successUrl and cancelUrl (valid URLs).

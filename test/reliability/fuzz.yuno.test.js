@@ -1,7 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Property-based "bad input" test of the Yuno node (see fuzz/runner.js and fuzz/checks.js for the properties).
+ * Property-based "bad input" test of the Yuno node (fuzz/runner.js runs it, fuzz/checks.js lists
+ * the properties).
  * Documented (PATCH /checkout/sessions/{checkout_session}, id 36–64 characters):
  * merchant_order_id, payment_description, country, account_id required on every update;
  * merchant_order_id and payment_description 3–255 characters; callback_url 3–526; country one
