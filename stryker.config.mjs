@@ -14,17 +14,34 @@ export default {
 		configFile: 'jest.config.js',
 		config: {
 			roots: ['<rootDir>/test/unit', '<rootDir>/test/engine'],
-			// Clones the repository: nothing to do with the shipped code.
-			testPathIgnorePatterns: ['/node_modules/', '/test/unit/release.test.js'],
+			testPathIgnorePatterns: [
+				'/node_modules/',
+				// Clones the repository: nothing to do with the shipped code.
+				'/test/unit/release.test.js',
+				// Timing scenarios against the sandbox's capacity model (about 30 s a run, over
+				// half the suites' time); the Auto controller they drive has its own unit tests.
+				'/test/engine/concurrency.test.js',
+			],
+			// For each mutant, only the files holding a test that covers it, and under
+			// MUTATION_SAMPLE none for a mutant outside the sample (test/helpers/mutation).
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/mutation/record.js'],
+			testSequencer: '<rootDir>/test/helpers/mutation/sequencer.js',
+			passWithNoTests: true,
 		},
 		enableFindRelatedTests: false,
 	},
 	coverageAnalysis: 'perTest',
 	ignoreStatic: true,
 	concurrency: 2,
+	// A mutant that hangs (a loop condition turned true) is cut 20 s after the covering tests'
+	// own time (loading their files counts in that), and counts as detected.
 	timeoutMS: 20000,
 	reporters: ['clear-text', 'progress', 'json'],
 	jsonReporter: { fileName: '.tmp/mutation/report.json' },
+	// A second run retests only what changed (code, or the tests that cover it); one file per
+	// sample, since a mutant outside the sample is reported as surviving with no test run.
+	incremental: true,
+	incrementalFile: `.tmp/mutation/incremental-${process.env.MUTATION_SAMPLE ?? 'all'}.json`,
 	// Outside the project, so that lint and prettier never see the instrumented copy.
 	tempDirName: path.join(os.tmpdir(), 'checkout-sessions-stryker'),
 	cleanTempDir: 'always',
