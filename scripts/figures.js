@@ -1,15 +1,23 @@
 // @ts-check
 'use strict';
-// Writes the reliability figures into docs/reliability.md from the test run's own output
-// (.tmp/reliability/<suite>.json, written by the reliability suites), between the markers
-// <!-- figures:<section>:start --> and <!-- figures:<section>:end -->. scripts/test.js runs it
-// after a green jest run; by hand: `node scripts/figures.js`.
+// Writes the figures of the test run's own output into the documents, between the markers
+// <!-- figures:<section>:start --> and <!-- figures:<section>:end -->:
+//   - docs/reliability.md: the reliability figures (.tmp/reliability/<suite>.json, written by
+//     the reliability suites);
+//   - README.md: the packages' tarball sizes (.tmp/packages/<name>.json, written by
+//     `node scripts/packages.js check` for each package that passed its checks).
+// A section is written only when all its input files exist. scripts/test.js runs it after a
+// green jest run; by hand: `node scripts/figures.js`.
 const fs = require('node:fs');
 const path = require('node:path');
+
+const { listPackages, kilobytes } = require('./lib/packages');
 
 const root = path.resolve(__dirname, '..');
 const FIGURES_DIR = path.join(root, '.tmp', 'reliability');
 const DOC = path.join(root, 'docs', 'reliability.md');
+const PACKAGE_FIGURES_DIR = path.join(root, '.tmp', 'packages');
+const README = path.join(root, 'README.md');
 
 const number = (value) => value.toLocaleString('en-US');
 
@@ -72,7 +80,22 @@ function fuzzSection(suites) {
 }
 
 /**
- * Each section of the document: the suites whose figures it shows, and how (from their parsed JSON).
+ * The packages: each tarball as `npm pack` measured it.
+ * @param {Array<{ name: string, size: number, unpackedSize: number, files: number }>} packages
+ */
+function packagesSection(packages) {
+	const rows = packages.map(
+		(pkg) =>
+			`| \`${pkg.name}\` | ${kilobytes(pkg.size)} | ${kilobytes(pkg.unpackedSize)} | ${number(pkg.files)} |`,
+	);
+	return ['| Package | Tarball | Unpacked | Files |', '| --- | ---: | ---: | ---: |', ...rows].join(
+		'\n',
+	);
+}
+
+/**
+ * Each section of the reliability document: the suites whose figures it shows, and how (from
+ * their parsed JSON).
  * @type {Record<string, { suites: string[], render: (figures: any[]) => string }>}
  */
 const SECTIONS = {
@@ -81,14 +104,15 @@ const SECTIONS = {
 };
 
 /**
- * Renders every section whose suites all left figures in `figuresDir` into `doc`; returns the
- * sections written.
+ * Renders into `doc` every section whose input files all exist, each between its markers;
+ * returns the sections written.
+ * @param {string} doc
+ * @param {Array<{ section: string, files: string[], render: (figures: any[]) => string }>} sections
  */
-function writeFigures({ figuresDir = FIGURES_DIR, doc = DOC } = {}) {
+function fillSections(doc, sections) {
 	let text = fs.readFileSync(doc, 'utf8');
 	const written = [];
-	for (const [section, { suites, render }] of Object.entries(SECTIONS)) {
-		const files = suites.map((suite) => path.join(figuresDir, `${suite}.json`));
+	for (const { section, files, render } of sections) {
 		if (!files.every((file) => fs.existsSync(file))) continue;
 		const start = `<!-- figures:${section}:start -->`;
 		const end = `<!-- figures:${section}:end -->`;
@@ -99,17 +123,45 @@ function writeFigures({ figuresDir = FIGURES_DIR, doc = DOC } = {}) {
 		text = `${text.slice(0, from + start.length)}\n${render(figures)}\n${text.slice(to)}`;
 		written.push(section);
 	}
-	fs.writeFileSync(doc, text);
+	if (written.length > 0) fs.writeFileSync(doc, text);
 	return written;
 }
 
-if (require.main === module) {
-	const written = writeFigures();
-	console.log(
-		written.length > 0
-			? `docs/reliability.md: figures of ${written.join(', ')} written`
-			: 'no figures to write (run the reliability suites first)',
+/** The reliability figures (.tmp/reliability/<suite>.json) into docs/reliability.md. */
+function writeFigures({ figuresDir = FIGURES_DIR, doc = DOC } = {}) {
+	return fillSections(
+		doc,
+		Object.entries(SECTIONS).map(([section, { suites, render }]) => ({
+			section,
+			files: suites.map((suite) => path.join(figuresDir, `${suite}.json`)),
+			render,
+		})),
 	);
 }
 
-module.exports = { writeFigures, faultsSection, fuzzSection };
+/** The packages' tarball figures (.tmp/packages/<name>.json), one row per package, into README.md. */
+function writePackageFigures({
+	figuresDir = PACKAGE_FIGURES_DIR,
+	doc = README,
+	packages = listPackages().map((pkg) => pkg.name),
+} = {}) {
+	const files = packages.map((name) => path.join(figuresDir, `${name}.json`));
+	return fillSections(doc, [{ section: 'packages', files, render: packagesSection }]);
+}
+
+if (require.main === module) {
+	const reliability = writeFigures();
+	console.log(
+		reliability.length > 0
+			? `docs/reliability.md: figures of ${reliability.join(', ')} written`
+			: 'docs/reliability.md: no figures to write (run the reliability suites first)',
+	);
+	const packages = writePackageFigures();
+	console.log(
+		packages.length > 0
+			? 'README.md: tarball figures of the packages written'
+			: 'README.md: no tarball figures to write (run `node scripts/packages.js check` first)',
+	);
+}
+
+module.exports = { writeFigures, writePackageFigures, faultsSection, fuzzSection, packagesSection };

@@ -7,7 +7,7 @@
 //
 // check = for each package:
 //   1. `npm pack`: the tarball holds only what n8n loads plus README, LICENSE, CHANGELOG;
-//      its size is printed (the READMEs quote it);
+//      its size is printed;
 //   2. n8n's scanner (@n8n/scan-community-package's own `analyzePackage`, its own ESLint
 //      config, inline eslint-disable comments ignored), as n8n runs it on a published
 //      package: its source leg on the package's directory in the repository
@@ -16,15 +16,18 @@
 //      tarball;
 //   3. `n8n-node lint` (strict) on the staged sources;
 //   4. `npm publish --dry-run`, the publish workflow's last step without the upload.
+// A package that passes them all leaves its tarball's figures in .tmp/packages/<name>.json
+// (see writeTarballFigures), which scripts/figures.js renders into README.md.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { root, listPackages, findPackage, filesOf } = require('./lib/packages');
+const { root, listPackages, findPackage, filesOf, kilobytes } = require('./lib/packages');
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const stagingRoot = path.join(os.tmpdir(), 'checkout-sessions-staged-packages');
+const FIGURES_DIR = path.join(root, '.tmp', 'packages');
 /** What a tarball may hold besides package.json and dist/: npm adds README and LICENSE itself. */
 const DOCS = ['README.md', 'LICENSE.md', 'CHANGELOG.md'];
 const SHIPPED =
@@ -36,7 +39,7 @@ function run(command, args, options = {}) {
 	return result;
 }
 
-/** Packs `pkg` into `destination`; returns { file, size, entries }. */
+/** Packs `pkg` into `destination`; returns { file, size, unpackedSize, entries }. */
 function pack(pkg, destination) {
 	fs.mkdirSync(destination, { recursive: true });
 	const result = run(
@@ -51,6 +54,7 @@ function pack(pkg, destination) {
 	return {
 		file: path.join(destination, info.filename),
 		size: info.size,
+		unpackedSize: info.unpackedSize,
 		entries: info.files.map((entry) => `package/${entry.path}`),
 	};
 }
@@ -115,8 +119,24 @@ function scanPackage(pkg, tarball) {
 	}
 }
 
+const figuresFile = (pkg) => path.join(FIGURES_DIR, `${pkg.name}.json`);
+
+/** The tarball's figures as `npm pack` measured them, for scripts/figures.js. */
+function writeTarballFigures(pkg, tarball) {
+	fs.mkdirSync(FIGURES_DIR, { recursive: true });
+	const figures = {
+		name: pkg.name,
+		size: tarball.size,
+		unpackedSize: tarball.unpackedSize,
+		files: tarball.entries.length,
+	};
+	fs.writeFileSync(figuresFile(pkg), `${JSON.stringify(figures, null, 2)}\n`);
+}
+
 function checkPackage(pkg, destination) {
 	console.log(`\n${pkg.name}@${pkg.manifest.version}`);
+	// The figures of an earlier run must not outlive a failed check.
+	fs.rmSync(figuresFile(pkg), { force: true });
 	const tarball = pack(pkg, destination);
 	const strays = tarball.entries.filter((entry) => !SHIPPED.test(entry));
 	const missing = ['package/package.json', ...DOCS.map((doc) => `package/${doc}`)].filter(
@@ -127,7 +147,7 @@ function checkPackage(pkg, destination) {
 	const contentOk = strays.length === 0 && missing.length === 0 && unbuilt.length === 0;
 	report(
 		contentOk,
-		`tarball ${path.basename(tarball.file)}: ${tarball.entries.length} files, ${(tarball.size / 1000).toFixed(1)} kB`,
+		`tarball ${path.basename(tarball.file)}: ${tarball.entries.length} files, ${kilobytes(tarball.size)}`,
 		[
 			...strays.map((e) => `not to ship: ${e}`),
 			...[...missing, ...unbuilt].map((e) => `missing: ${e}`),
@@ -149,7 +169,9 @@ function checkPackage(pkg, destination) {
 	const publishOk =
 		publish.status === 0 && publish.stderr.includes(`${pkg.name}@${pkg.manifest.version}`);
 	report(publishOk, 'npm publish --dry-run', publish.stdout + publish.stderr);
-	return contentOk && scanned && lintOk && publishOk;
+	const passed = contentOk && scanned && lintOk && publishOk;
+	if (passed) writeTarballFigures(pkg, tarball);
+	return passed;
 }
 
 function main([command = 'check', ...args]) {

@@ -88,9 +88,10 @@ for (const file of fs.readdirSync(workflows)) {
 }
 const failedBefore = failed;
 jest('main', path.join(root, 'jest.config.js'));
-// The reliability figures in docs/reliability.md come from this run, and only from a green one.
+// The reliability figures in docs/reliability.md and the packages' tarball sizes in README.md
+// come from this run, and only from a green one (a package's sizes only if its checks passed).
 if (failed === failedBefore)
-	check('reliability figures (docs/reliability.md)', process.execPath, [
+	check('figures (docs/reliability.md, README.md)', process.execPath, [
 		path.join(root, 'scripts', 'figures.js'),
 	]);
 const node24 = nodeForN8n();

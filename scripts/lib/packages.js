@@ -73,4 +73,7 @@ function filesOf(manifest, distDir = compiledDir) {
 	return [...files].map((file) => path.relative(distDir, file)).sort();
 }
 
-module.exports = { root, packagesDir, compiledDir, listPackages, findPackage, filesOf };
+/** A byte count as the package figures show it: kilobytes (1,000 bytes), one decimal. */
+const kilobytes = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+module.exports = { root, packagesDir, compiledDir, listPackages, findPackage, filesOf, kilobytes };

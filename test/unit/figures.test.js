@@ -1,9 +1,10 @@
 // @ts-check
-// scripts/figures.js: the reliability figures rendered into a document between their markers.
+// scripts/figures.js: the reliability and package figures rendered into a document between their
+// markers.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { writeFigures } = require('../../scripts/figures');
+const { writeFigures, writePackageFigures } = require('../../scripts/figures');
 
 const FUZZ_SUITES = ['fuzz.sprintcheckout', 'fuzz.speed', 'fuzz.yuno', 'fuzz.upag'];
 
@@ -34,9 +35,9 @@ function writeDoc() {
 	return doc;
 }
 
-/** @param {string} suite @param {unknown} figures */
-const writeSuite = (suite, figures) =>
-	fs.writeFileSync(path.join(dir, `${suite}.json`), JSON.stringify(figures));
+/** @param {string} name @param {unknown} figures */
+const writeFiguresFile = (name, figures) =>
+	fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(figures));
 
 const run = (provider, operation, inputs, accepted, refused) => ({
 	provider,
@@ -49,9 +50,11 @@ const run = (provider, operation, inputs, accepted, refused) => ({
 
 function writeFuzzFigures() {
 	FUZZ_SUITES.forEach((suite, index) =>
-		writeSuite(suite, { runs: [run(`P${index}`, 'update', 10_000 + index, 4_000, 6_000 + index)] }),
+		writeFiguresFile(suite, {
+			runs: [run(`P${index}`, 'update', 10_000 + index, 4_000, 6_000 + index)],
+		}),
 	);
-	writeSuite('fuzz.operations', {
+	writeFiguresFile('fuzz.operations', {
 		runs: [run('Yuno', 'create', 10_262, 3_705, 6_557), run('Upag', 'get', 10_028, 9_191, 837)],
 	});
 }
@@ -79,7 +82,7 @@ test('renders one table row per fuzz run, in suite order, between the fuzz marke
 
 test('renders the faults section from its figures', () => {
 	const doc = writeDoc();
-	writeSuite('faults', {
+	writeFiguresFile('faults', {
 		items: 10_000,
 		faultsInjected: { 502: 88, hang: 79, 500: 87 },
 		recovered: 797,
@@ -114,4 +117,67 @@ test('refuses a document without the markers of a section it has figures for', (
 		'has no <!-- figures:fuzz:start --> … <!-- figures:fuzz:end -->',
 	);
 	expect(fs.readFileSync(doc, 'utf8')).toBe('No markers here.\n');
+});
+
+describe('the packages section', () => {
+	const packages = ['n8n-nodes-zeta', 'n8n-nodes-alpha'];
+
+	function writeReadme() {
+		const doc = path.join(dir, 'README.md');
+		fs.writeFileSync(
+			doc,
+			[
+				'Before.',
+				'<!-- figures:packages:start -->',
+				'old sizes',
+				'<!-- figures:packages:end -->',
+				'After.',
+				'',
+			].join('\n'),
+		);
+		return doc;
+	}
+
+	function writePackageFiguresFiles() {
+		writeFiguresFile('n8n-nodes-zeta', {
+			name: 'n8n-nodes-zeta',
+			size: 29_849,
+			unpackedSize: 109_301,
+			files: 31,
+		});
+		writeFiguresFile('n8n-nodes-alpha', {
+			name: 'n8n-nodes-alpha',
+			size: 36_612,
+			unpackedSize: 1_140_049,
+			files: 1_035,
+		});
+	}
+
+	test('renders one row per package, in the order given, between the packages markers', () => {
+		const doc = writeReadme();
+		writePackageFiguresFiles();
+		expect(writePackageFigures({ figuresDir: dir, doc, packages })).toEqual(['packages']);
+		expect(fs.readFileSync(doc, 'utf8')).toBe(
+			[
+				'Before.',
+				'<!-- figures:packages:start -->',
+				'| Package | Tarball | Unpacked | Files |',
+				'| --- | ---: | ---: | ---: |',
+				'| `n8n-nodes-zeta` | 29.8 kB | 109.3 kB | 31 |',
+				'| `n8n-nodes-alpha` | 36.6 kB | 1140.0 kB | 1,035 |',
+				'<!-- figures:packages:end -->',
+				'After.',
+				'',
+			].join('\n'),
+		);
+	});
+
+	test('leaves the table alone while a package has left no figures (its checks failed)', () => {
+		const doc = writeReadme();
+		writePackageFiguresFiles();
+		fs.rmSync(path.join(dir, 'n8n-nodes-alpha.json'));
+		const before = fs.readFileSync(doc, 'utf8');
+		expect(writePackageFigures({ figuresDir: dir, doc, packages })).toEqual([]);
+		expect(fs.readFileSync(doc, 'utf8')).toBe(before);
+	});
 });
