@@ -123,6 +123,8 @@ async function fuzzProvider(
 	const timing = { materialize: 0, engine: 0, check: 0 };
 	const deadline = Date.now() + shrinkDeadlineMs;
 	let runs = 0;
+	// The longest one run of the property took so far (ms): a loaded machine is slow, not wrong.
+	let slowestRun = 0;
 	const property = fc.asyncProperty(fc.array(model.segment, segments), async (run) => {
 		const local = newCounts();
 		let n = 0;
@@ -158,6 +160,7 @@ async function fuzzProvider(
 				failures.push(...checkSegment(model, cases, result, result.requests, local));
 		});
 		timing.check += Date.now() - t2;
+		slowestRun = Math.max(slowestRun, Date.now() - t0);
 		if (failures.length > 0) {
 			throw new Error(`${failures.length} failure(s):\n${failures.slice(0, 5).join('\n')}`);
 		}
@@ -174,13 +177,15 @@ async function fuzzProvider(
 		const numRuns = Math.max(1, Math.min(4, Math.ceil((target - counts.total) / perRun)));
 		// Shrinking a failure re-runs the engine many times: it stops at the deadline and reports
 		// the smallest counterexample found so far (each failure message names its item anyway).
+		// A round always has time for its own runs at the slowest pace seen (fast-check counts a
+		// round interrupted before its first run as a failure).
 		const details = await fc.check(property, {
 			numRuns,
 			...(process.env.FUZZ_SEED
 				? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH }
 				: {}),
 			endOnFailure: process.env.FUZZ_NO_SHRINK === '1',
-			interruptAfterTimeLimit: Math.max(10_000, deadline - Date.now()),
+			interruptAfterTimeLimit: Math.max(60_000 + 2 * numRuns * slowestRun, deadline - Date.now()),
 		});
 		runs += details.numRuns;
 		if (details.failed) throw new Error(describeFailure(details));
