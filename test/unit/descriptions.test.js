@@ -188,3 +188,92 @@ test('Sprintcheckout speaks of checkout sessions only', () => {
 	);
 	expect(bad).toEqual([]);
 });
+
+/**
+ * Every field of a description tree (collections' and fixed collections' children included),
+ * with where it sits.
+ * @param {any[]} properties
+ * @param {string} where
+ * @returns {Array<[string, any]>}
+ */
+function fieldsIn(properties, where) {
+	return properties.flatMap((field) => {
+		const here = `${where} ${field.name}`;
+		const children = (field.options ?? []).flatMap((/** @type {any} */ option) =>
+			option.values ? fieldsIn(option.values, here) : option.type ? fieldsIn([option], here) : [],
+		);
+		return [[here, field], ...children];
+	});
+}
+
+// n8n-workflow's NodePropertyTypes, as far as these nodes could use them.
+const FIELD_TYPES = new Set([
+	...['boolean', 'collection', 'fixedCollection', 'hidden', 'json', 'notice', 'callout'],
+	...['multiOptions', 'number', 'options', 'string', 'resourceLocator', 'dateTime', 'color'],
+]);
+
+describe('every field a user sees is complete', () => {
+	const fields = allClasses().flatMap(([where, instance]) =>
+		fieldsIn(instance.description?.properties ?? instance.properties, where),
+	);
+
+	test('a label, a name and a type n8n knows', () => {
+		expect(fields.length).toBeGreaterThan(100);
+		const incomplete = fields.filter(
+			([, field]) => !field.displayName || !field.name || !FIELD_TYPES.has(field.type),
+		);
+		expect(incomplete.map(([where]) => where)).toEqual([]);
+	});
+
+	test('no empty description, placeholder, hint or option name', () => {
+		const empty = fields.flatMap(([where, field]) => [
+			...['description', 'placeholder', 'hint']
+				.filter((key) => key in field && !field[key])
+				.map((key) => `${where}.${key}`),
+			...(field.type === 'options' || field.type === 'multiOptions'
+				? field.options
+						.filter((/** @type {any} */ option) => !option.name)
+						.map(() => `${where} option`)
+				: []),
+		]);
+		expect(empty).toEqual([]);
+	});
+
+	test('every credential field that holds a key, token or secret is a password field', () => {
+		const credentialFields = allClasses()
+			.filter(([, instance]) => instance.properties)
+			.flatMap(([where, instance]) => fieldsIn(instance.properties, where));
+		const secrets = credentialFields.filter(
+			([, field]) => /key|token|secret/i.test(field.name) && !/^public/.test(field.name),
+		);
+		expect(secrets.length).toBeGreaterThanOrEqual(14);
+		const shown = secrets.filter(([, field]) => field.typeOptions?.password !== true);
+		expect(shown.map(([where]) => where)).toEqual([]);
+	});
+});
+
+describe('every node', () => {
+	const nodes = allClasses().filter(([, instance]) => instance.description);
+
+	test('is named, by default, as it is listed; has a subtitle or is a trigger; has its icons', () => {
+		for (const [where, { description }] of nodes) {
+			expect([where, description.defaults.name]).toEqual([where, description.displayName]);
+			const isTrigger = description.group.includes('trigger');
+			expect([where, isTrigger || Boolean(description.subtitle)]).toEqual([where, true]);
+			for (const icon of Object.values(description.icon)) {
+				const file = path.join(ROOT, 'nodes', 'x', String(icon).replace(/^file:/, ''));
+				expect([where, fs.existsSync(file)]).toEqual([where, true]);
+			}
+		}
+	});
+
+	test('requires its credentials', () => {
+		for (const [where, { description }] of nodes)
+			for (const credential of description.credentials ?? [])
+				expect([where, credential.name, credential.required]).toEqual([
+					where,
+					credential.name,
+					true,
+				]);
+	});
+});
