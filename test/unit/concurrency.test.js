@@ -171,3 +171,15 @@ describe('the Concurrency and Max Concurrent Requests options', () => {
 		);
 	});
 });
+
+test('after backing off for latency, Auto grows back one at a time, not by doubling', () => {
+	const controller = auto();
+	simulate(controller, fastClean, 6);
+	simulate(controller, () => ({ latencyMs: 600 }), 1);
+	const backedOff = controller.limit;
+	// Back to the fast server: the start-up doubling is over, so one more per round trip.
+	const limits = simulate(controller, fastClean, 3);
+	expect(limits[0]).toBe(backedOff);
+	expect(limits[1] - limits[0]).toBe(1);
+	expect(limits[2] - limits[1]).toBe(1);
+});

@@ -163,3 +163,7 @@ test('loose error bodies: common keys, otherwise the body as sent', () => {
 	expect(parseLooseError({ weird: true })).toEqual({ message: '{"weird":true}' });
 	expect(parseLooseError(null)).toEqual({});
 });
+
+test('describeBody folds every ASCII whitespace, carriage returns and form feeds included', () => {
+	expect(describeBody('<p>bad\r\n\tkey\f\vgiven</p>')).toBe('bad key given');
+});

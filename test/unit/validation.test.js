@@ -111,3 +111,8 @@ describe('URLs: any absolute URI, except schemes that run code or open files', (
 		},
 	);
 });
+
+test('a list given as comma-separated text is read without the spaces around each value', () => {
+	expect(list(oneOf(['CARD', 'PIX'])).parse('CARD, PIX')).toEqual(['CARD', 'PIX']);
+	expect(list(oneOf(['CARD', 'PIX'])).safeParse('CARD ; PIX').success).toBe(false);
+});

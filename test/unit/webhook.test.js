@@ -182,3 +182,10 @@ describe('configuredSecrets / textAt', () => {
 		expect(textAt(event, 'a.b.c')).toBeUndefined();
 	});
 });
+
+test('textAt reads only through objects: not into arrays, not through null', () => {
+	expect(textAt({ data: ['x'] }, 'data.0')).toBeUndefined();
+	expect(textAt({ data: null }, 'data.id')).toBeUndefined();
+	expect(textAt({ data: 'text' }, 'data.length')).toBeUndefined();
+	expect(textAt({ data: { id: 'cs_1' } }, 'data.id')).toBe('cs_1');
+});
