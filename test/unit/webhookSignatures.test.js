@@ -72,6 +72,12 @@ describe('Speed: HMAC-SHA256 over "id.timestamp.body" with the wsec_ key', () =>
 		).toBeUndefined();
 	});
 
+	test('a signing secret pasted with spaces or a line break around it still verifies', () => {
+		const key = 'wsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+		const prepared = SIGNERS.speed({ url: 'http://n8n/', body: '{"id":"evt_1"}', secret: key });
+		expect(speedTrigger.verify(received(prepared), credentials(` ${key}\n`))).toBeUndefined();
+	});
+
 	test('what the sandbox signs is accepted', () => {
 		fc.assert(
 			fc.property(body, secret, (text, key) => {
