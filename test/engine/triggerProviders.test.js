@@ -140,7 +140,9 @@ describe('Yuno', () => {
 		const { deliver, url } = setUp('yuno', { credentials: headersOnly });
 		const body = JSON.stringify(yunoEvent());
 		const good = SIGNERS.yuno({ url, body, secret: headersOnly });
-		expect((await deliver(asRequest('webhook', good))).started).toBe(true);
+		const accepted = await deliver(asRequest('webhook', good));
+		expect(accepted.started).toBe(true);
+		expect(accepted.output[0].json.verifiedBy).toBe('x-api-key, x-secret');
 		const wrongSecret = SIGNERS.yuno({
 			url,
 			body: JSON.stringify(yunoEvent()),

@@ -303,3 +303,20 @@ describe('Yuno required fields', () => {
 		});
 	});
 });
+
+describe('Get Payment Methods: the category filter', () => {
+	const {
+		schema,
+	} = require('../../nodes/Yuno/actions/checkoutSession/getPaymentMethods.operation');
+	const id = '9104911d-5df9-429e-8488-ad41abea1a4b';
+
+	test('any text is a category, except a lone UTF-16 surrogate (a query string cannot carry it)', () => {
+		expect(schema.safeParse({ checkoutSessionId: id, category: 'CARD' }).success).toBe(true);
+		expect(schema.safeParse({ checkoutSessionId: id, category: 'tarjeta 💳' }).success).toBe(true);
+		const broken = schema.safeParse({ checkoutSessionId: id, category: 'CARD\ud800' });
+		expect(broken.success).toBe(false);
+		expect(firstIssueOf(schema)({ checkoutSessionId: id, category: '\udc00' })).toBe(
+			'category: contains broken Unicode (a lone surrogate)',
+		);
+	});
+});
