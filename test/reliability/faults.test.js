@@ -18,7 +18,11 @@ const SURFACED = {
 	'bare-404': { httpCode: 404 },
 };
 const RETRYABLE = new Set(FAULT_KINDS.filter((kind) => !(kind in SURFACED)));
-const OPTIONS = { maxConcurrentRequests: 8, maxRetries: 5, maxRetryWait: 30, timeout: 0.5 };
+// A 2 s timeout cuts the hung answers (they never end) and still leaves a fault-free request time
+// to finish on a loaded machine, where 0.5 s timed some out (and a timed-out create is not resent).
+const OPTIONS = { maxConcurrentRequests: 8, maxRetries: 5, maxRetryWait: 30, timeout: 2 };
+// Thousands of items through the engine: minutes, not seconds, on a loaded 2-core machine.
+const SUITE_TIMEOUT_MS = 300_000;
 const PER_PROVIDER = 2500;
 
 const unhandled = [];
@@ -67,65 +71,70 @@ const figures = {
 describe.each(['upag', 'speed', 'sprintcheckout', 'yuno'])(
 	'%s: 2,500 updates with 10 %% injected faults',
 	(provider) => {
-		test('every item accounted for; retryable faults recovered; the rest surfaced with status and code', async () => {
-			ctx.sandbox.configure({
-				faults: { rate: 0.1, kinds: FAULT_KINDS, seed: 7 + provider.length },
-			});
-			const items = Array.from({ length: PER_PROVIDER }, (_, n) => ({
-				session: bulkSessionId(provider, n),
-				n,
-			}));
-			const { output, error } = await ctx.run(
-				provider,
-				{ ...parametersFor[provider], options: OPTIONS },
-				items,
-				{
-					onError: 'continueRegularOutput',
-				},
-			);
-			expect(error).toBeUndefined();
-			expect(output).toHaveLength(PER_PROVIDER);
+		test(
+			'every item accounted for; retryable faults recovered; the rest surfaced with status and code',
+			async () => {
+				ctx.sandbox.configure({
+					faults: { rate: 0.1, kinds: FAULT_KINDS, seed: 7 + provider.length },
+				});
+				const items = Array.from({ length: PER_PROVIDER }, (_, n) => ({
+					session: bulkSessionId(provider, n),
+					n,
+				}));
+				const { output, error } = await ctx.run(
+					provider,
+					{ ...parametersFor[provider], options: OPTIONS },
+					items,
+					{
+						onError: 'continueRegularOutput',
+					},
+				);
+				expect(error).toBeUndefined();
+				expect(output).toHaveLength(PER_PROVIDER);
 
-			const bySession = new Map();
-			for (const request of ctx.requests()) {
-				const list = bySession.get(sessionOf(request)) ?? [];
-				list.push(request);
-				bySession.set(sessionOf(request), list);
-				if (request.fault)
-					figures.faultsInjected[request.fault] = (figures.faultsInjected[request.fault] ?? 0) + 1;
-			}
-
-			output.forEach((item, index) => {
-				expect(item.pairedItem).toEqual({ item: index });
-				const requests = bySession.get(bulkSessionId(provider, index)) ?? [];
-				// One call (two for Yuno: GET, then PATCH), each sent at most 1 + maxRetries times.
-				const calls = provider === 'yuno' ? 2 : 1;
-				expect(requests.length).toBeGreaterThanOrEqual(1);
-				expect(requests.length).toBeLessThanOrEqual(calls * (1 + OPTIONS.maxRetries));
-				// A fatal fault stops the item, so it is the item's last request; one that was not last
-				// reached the node after its Timeout (a loaded machine), was never seen and was retried.
-				const last = requests[requests.length - 1];
-				const fatal = last?.fault && !RETRYABLE.has(last.fault) ? last : undefined;
-				figures.fatalAfterTimeout += requests.filter(
-					(request) => request !== last && request.fault && !RETRYABLE.has(request.fault),
-				).length;
-				if (fatal) {
-					expect(item.json).toMatchObject({
-						error: expect.stringMatching(new RegExp(`^\\[item ${index}\\] `)),
-						...SURFACED[fatal.fault],
-					});
-					figures.surfaced += 1;
-				} else {
-					expect(item.json.error).toBeUndefined();
-					if (requests.some((request) => request.fault)) figures.recovered += 1;
+				const bySession = new Map();
+				for (const request of ctx.requests()) {
+					const list = bySession.get(sessionOf(request)) ?? [];
+					list.push(request);
+					bySession.set(sessionOf(request), list);
+					if (request.fault)
+						figures.faultsInjected[request.fault] =
+							(figures.faultsInjected[request.fault] ?? 0) + 1;
 				}
-			});
-			figures.items += PER_PROVIDER;
-			figures.lost += items.length - output.filter((item) => item && item.pairedItem).length;
-			figures.requests += ctx.requests().length;
-			figures.secretsFound += secretsIn(JSON.stringify(output));
-			expect(unhandled).toEqual([]);
-		}, 120_000);
+
+				output.forEach((item, index) => {
+					expect(item.pairedItem).toEqual({ item: index });
+					const requests = bySession.get(bulkSessionId(provider, index)) ?? [];
+					// One call (two for Yuno: GET, then PATCH), each sent at most 1 + maxRetries times.
+					const calls = provider === 'yuno' ? 2 : 1;
+					expect(requests.length).toBeGreaterThanOrEqual(1);
+					expect(requests.length).toBeLessThanOrEqual(calls * (1 + OPTIONS.maxRetries));
+					// A fatal fault stops the item, so it is the item's last request; one that was not last
+					// reached the node after its Timeout (a loaded machine), was never seen and was retried.
+					const last = requests[requests.length - 1];
+					const fatal = last?.fault && !RETRYABLE.has(last.fault) ? last : undefined;
+					figures.fatalAfterTimeout += requests.filter(
+						(request) => request !== last && request.fault && !RETRYABLE.has(request.fault),
+					).length;
+					if (fatal) {
+						expect(item.json).toMatchObject({
+							error: expect.stringMatching(new RegExp(`^\\[item ${index}\\] `)),
+							...SURFACED[fatal.fault],
+						});
+						figures.surfaced += 1;
+					} else {
+						expect(item.json.error).toBeUndefined();
+						if (requests.some((request) => request.fault)) figures.recovered += 1;
+					}
+				});
+				figures.items += PER_PROVIDER;
+				figures.lost += items.length - output.filter((item) => item && item.pairedItem).length;
+				figures.requests += ctx.requests().length;
+				figures.secretsFound += secretsIn(JSON.stringify(output));
+				expect(unhandled).toEqual([]);
+			},
+			SUITE_TIMEOUT_MS,
+		);
 	},
 );
 
@@ -161,83 +170,91 @@ const creates = {
 describe.each(Object.keys(creates))(
 	'%s: 1,000 creates with 10 %% injected faults, dropped answers included',
 	(provider) => {
-		test('each item is sent once; no create is made twice; faulted items fail and say why', async () => {
-			const kinds = FAULT_KINDS.filter((kind) => kind !== 'hang');
-			ctx.sandbox.configure({ faults: { rate: 0.1, kinds, seed: 11 + provider.length } });
-			const before = new Set(ctx.sandbox.sessionIds(provider));
-			const items = Array.from({ length: CREATE_ITEMS }, (_, n) => ({ n: n + 1 }));
-			const { output, error } = await ctx.run(
-				provider,
-				{
-					resource: 'checkoutSession',
-					operation: 'create',
-					...creates[provider].parameters,
-					options: OPTIONS,
-				},
-				items,
-				{ onError: 'continueRegularOutput' },
-			);
-			expect(error).toBeUndefined();
-			expect(output).toHaveLength(CREATE_ITEMS);
-			const byOrder = new Map();
-			for (const request of ctx.requests()) {
-				const key = creates[provider].key(request.body);
-				byOrder.set(key, [...(byOrder.get(key) ?? []), request]);
-			}
-			let applied = 0;
-			output.forEach((item, index) => {
-				const requests = byOrder.get(`order-${index + 1}`) ?? [];
-				expect(requests).toHaveLength(1);
-				const [request] = requests;
-				if (request.fault === undefined || request.fault === 'reset-after-apply') applied += 1;
-				if (request.fault === undefined) expect(item.json.error).toBeUndefined();
-				else expect(item.json.error).toMatch(new RegExp(`^\\[item ${index}\\] `));
-				if (request.fault === 'reset-after-apply')
-					expect(item.json.error).toMatch(
-						/\(not sent again: the checkout session may have been created\)$/,
-					);
-			});
-			const created = ctx.sandbox
-				.sessionIds(provider)
-				.filter((sessionId) => !before.has(sessionId));
-			expect(created).toHaveLength(applied);
-			expect(
-				ctx.requests().filter((request) => request.fault === 'reset-after-apply').length,
-			).toBeGreaterThan(0);
-		}, 120_000);
+		test(
+			'each item is sent once; no create is made twice; faulted items fail and say why',
+			async () => {
+				const kinds = FAULT_KINDS.filter((kind) => kind !== 'hang');
+				ctx.sandbox.configure({ faults: { rate: 0.1, kinds, seed: 11 + provider.length } });
+				const before = new Set(ctx.sandbox.sessionIds(provider));
+				const items = Array.from({ length: CREATE_ITEMS }, (_, n) => ({ n: n + 1 }));
+				const { output, error } = await ctx.run(
+					provider,
+					{
+						resource: 'checkoutSession',
+						operation: 'create',
+						...creates[provider].parameters,
+						options: OPTIONS,
+					},
+					items,
+					{ onError: 'continueRegularOutput' },
+				);
+				expect(error).toBeUndefined();
+				expect(output).toHaveLength(CREATE_ITEMS);
+				const byOrder = new Map();
+				for (const request of ctx.requests()) {
+					const key = creates[provider].key(request.body);
+					byOrder.set(key, [...(byOrder.get(key) ?? []), request]);
+				}
+				let applied = 0;
+				output.forEach((item, index) => {
+					const requests = byOrder.get(`order-${index + 1}`) ?? [];
+					expect(requests).toHaveLength(1);
+					const [request] = requests;
+					if (request.fault === undefined || request.fault === 'reset-after-apply') applied += 1;
+					if (request.fault === undefined) expect(item.json.error).toBeUndefined();
+					else expect(item.json.error).toMatch(new RegExp(`^\\[item ${index}\\] `));
+					if (request.fault === 'reset-after-apply')
+						expect(item.json.error).toMatch(
+							/\(not sent again: the checkout session may have been created\)$/,
+						);
+				});
+				const created = ctx.sandbox
+					.sessionIds(provider)
+					.filter((sessionId) => !before.has(sessionId));
+				expect(created).toHaveLength(applied);
+				expect(
+					ctx.requests().filter((request) => request.fault === 'reset-after-apply').length,
+				).toBeGreaterThan(0);
+			},
+			SUITE_TIMEOUT_MS,
+		);
 	},
 );
 
-test('upag: 2,500 Gets with 10 % injected faults: retryable faults recovered (a Get is safe to resend)', async () => {
-	ctx.sandbox.configure({ faults: { rate: 0.1, kinds: FAULT_KINDS, seed: 5 } });
-	const items = Array.from({ length: PER_PROVIDER }, (_, n) => ({
-		session: bulkSessionId('upag', n),
-	}));
-	const { output, error } = await ctx.run(
-		'upag',
-		{
-			resource: 'checkoutSession',
-			operation: 'get',
-			checkoutSessionId: id('={{ $json.session }}'),
-			options: OPTIONS,
-		},
-		items,
-		{ onError: 'continueRegularOutput' },
-	);
-	expect(error).toBeUndefined();
-	const bySession = new Map();
-	for (const request of ctx.requests())
-		bySession.set(sessionOf(request), [...(bySession.get(sessionOf(request)) ?? []), request]);
-	let recovered = 0;
-	output.forEach((item, index) => {
-		const requests = bySession.get(bulkSessionId('upag', index)) ?? [];
-		expect(requests.length).toBeLessThanOrEqual(1 + OPTIONS.maxRetries);
-		if (requests.some((request) => request.fault && !RETRYABLE.has(request.fault))) return;
-		expect(item.json).toMatchObject({ id: bulkSessionId('upag', index) });
-		if (requests.length > 1) recovered += 1;
-	});
-	expect(recovered).toBeGreaterThan(0);
-}, 120_000);
+test(
+	'upag: 2,500 Gets with 10 % injected faults: retryable faults recovered (a Get is safe to resend)',
+	async () => {
+		ctx.sandbox.configure({ faults: { rate: 0.1, kinds: FAULT_KINDS, seed: 5 } });
+		const items = Array.from({ length: PER_PROVIDER }, (_, n) => ({
+			session: bulkSessionId('upag', n),
+		}));
+		const { output, error } = await ctx.run(
+			'upag',
+			{
+				resource: 'checkoutSession',
+				operation: 'get',
+				checkoutSessionId: id('={{ $json.session }}'),
+				options: OPTIONS,
+			},
+			items,
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(error).toBeUndefined();
+		const bySession = new Map();
+		for (const request of ctx.requests())
+			bySession.set(sessionOf(request), [...(bySession.get(sessionOf(request)) ?? []), request]);
+		let recovered = 0;
+		output.forEach((item, index) => {
+			const requests = bySession.get(bulkSessionId('upag', index)) ?? [];
+			expect(requests.length).toBeLessThanOrEqual(1 + OPTIONS.maxRetries);
+			if (requests.some((request) => request.fault && !RETRYABLE.has(request.fault))) return;
+			expect(item.json).toMatchObject({ id: bulkSessionId('upag', index) });
+			if (requests.length > 1) recovered += 1;
+		});
+		expect(recovered).toBeGreaterThan(0);
+	},
+	SUITE_TIMEOUT_MS,
+);
 
 afterAll(() => {
 	writeFigures('faults', figures);
