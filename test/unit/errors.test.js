@@ -167,3 +167,8 @@ test('loose error bodies: common keys, otherwise the body as sent', () => {
 test('describeBody folds every ASCII whitespace, carriage returns and form feeds included', () => {
 	expect(describeBody('<p>bad\r\n\tkey\f\vgiven</p>')).toBe('bad key given');
 });
+
+test('errorItemJson gives any other failure its message and nothing more', () => {
+	expect(errorItemJson(new Error('boom'))).toEqual({ error: 'boom' });
+	expect(errorItemJson('plain text')).toEqual({ error: 'plain text' });
+});
