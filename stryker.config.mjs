@@ -9,6 +9,10 @@ import path from 'node:path';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	mutate: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+	// Texts only the editor shows (labels, descriptions, placeholders, hints, option names) are
+	// not mutated: scripts/mutation/editorText.js.
+	plugins: ['@stryker-mutator/*', './scripts/mutation/plugins.mjs'],
+	ignorers: ['editorText'],
 	testRunner: 'jest',
 	jest: {
 		configFile: 'jest.config.js',

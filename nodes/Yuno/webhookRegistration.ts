@@ -129,9 +129,13 @@ export const registeredThroughYunoApi = {
 		if (apiKey !== undefined) body.api_key = apiKey;
 		if (secret !== undefined) body.secret = secret;
 		const answer = await call(this, 'POST', '/webhooks', body);
+		if (!ok(answer)) throw failure(this, 'create', answer);
 		const id = (answer.body as IDataObject | null)?.id;
-		if (!ok(answer) || (typeof id !== 'string' && typeof id !== 'number')) {
-			throw failure(this, 'create', answer);
+		if (typeof id !== 'string' && typeof id !== 'number') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Yuno answered ${answer.statusCode} without a webhook id, so the node could not delete the webhook later: delete "${String(body.name)}" in Yuno's dashboard if it is listed there`,
+			);
 		}
 		data.yunoWebhookId = String(id);
 		return true;

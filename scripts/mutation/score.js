@@ -28,12 +28,14 @@ function wilson(hits, n) {
 
 /**
  * The counted mutants of a Stryker JSON report: how many were detected, and a line for each
- * one that was not (file:line, status, mutator, replacement, the source line).
+ * one that was not (file:line, status, mutator, replacement, the source line), and how many
+ * Stryker ignored (not counted).
  * @param {{ files: Record<string, { source: string, mutants: Array<{ id: string, status: string, mutatorName: string, replacement?: string, location: { start: { line: number } } }> }> }} report
  * @param {(id: string) => boolean} counts
  */
 function tally(report, counts) {
 	let detected = 0;
+	let ignored = 0;
 	/** @type {string[]} */
 	const missed = [];
 	for (const [file, { source, mutants }] of Object.entries(report.files)) {
@@ -41,6 +43,7 @@ function tally(report, counts) {
 		for (const mutant of mutants) {
 			if (!counts(mutant.id)) continue;
 			if (DETECTED.has(mutant.status)) detected++;
+			if (mutant.status === 'Ignored') ignored++;
 			if (!UNDETECTED.has(mutant.status)) continue;
 			const { line } = mutant.location.start;
 			const change = JSON.stringify(mutant.replacement ?? '').slice(0, 60);
@@ -48,20 +51,24 @@ function tally(report, counts) {
 			missed.push(`${file}:${line} ${mutant.status} ${mutant.mutatorName} → ${change}  | ${code}`);
 		}
 	}
-	return { detected, missed };
+	return { detected, missed, ignored };
 }
 
 const percent = (/** @type {number} */ x) => `${(100 * x).toFixed(1)} %`;
 
 if (require.main === module) {
-	const { detected, missed } = tally(JSON.parse(fs.readFileSync(REPORT, 'utf8')), inSample);
+	const { detected, missed, ignored } = tally(
+		JSON.parse(fs.readFileSync(REPORT, 'utf8')),
+		inSample,
+	);
 	const counted = detected + missed.length;
 	const rate = sampleRate();
 	const [low, high] = wilson(detected, counted);
 	console.log(missed.join('\n'));
 	console.log(
 		`${rate ? `sample ${rate}: ` : ''}${detected} of ${counted} mutants detected, ${percent(detected / counted)}` +
-			(rate ? ` (95 % interval ${percent(low)} to ${percent(high)})` : ''),
+			(rate ? ` (95 % interval ${percent(low)} to ${percent(high)})` : '') +
+			`; ${ignored} ignored (editor texts, static values: not run)`,
 	);
 }
 

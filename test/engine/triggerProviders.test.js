@@ -192,6 +192,17 @@ describe('Sprintcheckout', () => {
 			status: 'SUCCESS',
 		});
 	});
+	test('repeats are told by the session id, else the order id; a notification with neither runs each time', async () => {
+		const { send } = setUp('sprintcheckout');
+		const { paymentSessionId, ...byOrder } = sprintcheckoutEvent({ status: 'SUCCESS' });
+		expect(typeof paymentSessionId).toBe('string');
+		expect((await send(byOrder)).started).toBe(true);
+		expect((await send(byOrder)).started).toBe(false);
+		const { orderId, ...anonymous } = byOrder;
+		expect(typeof orderId).toBe('string');
+		expect((await send(anonymous)).started).toBe(true);
+		expect((await send(anonymous)).started).toBe(true);
+	});
 });
 
 describe('Upag', () => {

@@ -65,7 +65,7 @@ describe('Yuno Trigger registration through the API', () => {
 			workflowId: options?.workflowId ?? 'wf-registration',
 			credentialsByType: {
 				yunoWebhookApi: options?.webhookCredential ?? TRIGGERS.yuno.credentials,
-				yunoApi: api,
+				yunoApi: options?.apiCredential ?? api,
 			},
 		});
 
@@ -150,6 +150,33 @@ describe('Yuno Trigger registration through the API', () => {
 		expect(JSON.stringify({ ...error, message: error.message })).not.toContain(
 			api.privateSecretKey,
 		);
+	});
+
+	test("an answer without a webhook id fails the activation with the webhook's name; a numeric id is kept as text", async () => {
+		const { jsonAnswer, againstScriptedServer } = require('../helpers/rawServer');
+		/** Activates a trigger against a server answering every call with `answer`. */
+		const activate = (answer, workflowId) =>
+			againstScriptedServer(
+				() => answer,
+				async (baseUrl) => {
+					const registration = trigger({ workflowId, apiCredential: { ...api, baseUrl } });
+					const outcome = await registration.hook('create').catch((error) => error);
+					return { outcome, registration };
+				},
+			);
+		for (const body of [{}, { id: null }, { id: { nested: 'x' } }, []]) {
+			const { result, requests } = await activate(jsonAnswer(201, body), 'wf-noid');
+			expect(result.outcome.message).toBe(
+				'Yuno answered 201 without a webhook id, so the node could not delete the webhook later: delete "n8n wf-noid yuno-trigger" in Yuno\'s dashboard if it is listed there',
+			);
+			expect(requests.map((request) => request.method)).toEqual(['POST']);
+			const { workflow, node } = result.registration;
+			expect(workflow.getStaticData('node', node).yunoWebhookId).toBeUndefined();
+		}
+		const { result } = await activate(jsonAnswer(201, { id: 42 }), 'wf-numeric');
+		expect(result.outcome).toBe(true);
+		const { workflow, node } = result.registration;
+		expect(workflow.getStaticData('node', node).yunoWebhookId).toBe('42');
 	});
 
 	test('with dashboard registration nothing is called', async () => {

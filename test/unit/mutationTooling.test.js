@@ -70,9 +70,10 @@ describe('mutation score', () => {
 		},
 	};
 
-	test('killed and timed-out mutants are detected; survivors and uncovered ones are listed', () => {
-		const { detected, missed } = tally(report, () => true);
+	test('killed and timed-out mutants are detected; survivors and uncovered ones are listed; ignored ones only counted apart', () => {
+		const { detected, missed, ignored } = tally(report, () => true);
 		expect(detected).toBe(2);
+		expect(ignored).toBe(1);
 		expect(missed).toEqual([
 			'nodes/shared/a.ts:2 Survived EqualityOperator → "a >= 0"  | if (a > 0) run();',
 			'nodes/shared/a.ts:1 NoCoverage X → ""  | const a = 1;',
@@ -80,8 +81,9 @@ describe('mutation score', () => {
 	});
 
 	test('only the mutants of the sample count', () => {
-		const { detected, missed } = tally(report, (id) => id !== '1' && id !== '3');
+		const { detected, missed, ignored } = tally(report, (id) => id !== '1' && id !== '3');
 		expect(detected).toBe(1);
+		expect(ignored).toBe(1);
 		expect(missed).toHaveLength(1);
 	});
 
@@ -117,5 +119,56 @@ describe('mutation test sequencer', () => {
 			expect(inSample('0')).toBe(false);
 			expect(new MutationSequencer({ globalConfig: {} }).sort(tests)).toEqual([]);
 		});
+	});
+});
+
+describe('editor texts left out of mutation', () => {
+	const { parse } = require('@babel/parser');
+	const traverse = require('@babel/traverse').default;
+	const { editorText } = require('../../scripts/mutation/editorText');
+
+	/**
+	 * The string literals of `code` that Stryker would still mutate: those with no ignored
+	 * ancestor.
+	 * @param {string} code
+	 */
+	function mutated(code) {
+		const ast = parse(code, { sourceType: 'module', plugins: ['typescript'] });
+		/** @type {string[]} */
+		const kept = [];
+		traverse(ast, {
+			enter(path) {
+				if (editorText.shouldIgnore(/** @type {any} */ (path)) !== undefined) path.skip();
+				else if (path.node.type === 'StringLiteral') kept.push(path.node.value);
+			},
+		});
+		return kept;
+	}
+
+	test('labels, descriptions, placeholders, hints and option names are left out; names, values, defaults and messages are not', () => {
+		const code = `
+			const field = {
+				displayName: 'Amount',
+				name: 'amount',
+				type: 'options',
+				default: 'BRL',
+				placeholder: 'e.g. ' + 'BRL',
+				hint: \`in cents\`,
+				description: 'The amount',
+				options: [{ name: 'Real', value: 'BRL', description: 'Brazilian real', action: 'Pay' }],
+				displayOptions: { show: { operation: ['update'] } },
+			};
+			throw new Error('amount: must be positive');
+			const provider = { description: describe('computed') };
+		`;
+		expect(mutated(code)).toEqual([
+			'amount',
+			'options',
+			'BRL',
+			'BRL',
+			'update',
+			'amount: must be positive',
+			'computed',
+		]);
 	});
 });

@@ -245,6 +245,23 @@ describe('answers the HTTP helper did not stream', () => {
 		});
 	});
 
+	test('a call that lists (listAs) names an array answer; any other answer is taken as an object or refused', async () => {
+		/** @type {import('../../nodes/shared/types').ApiCall} */
+		const listing = { method: 'GET', path: '/x', safeToResend: true, listAs: 'items' };
+		const answer = async (body) =>
+			(await createApiClient(contextAnswering(body), provider, policy))
+				.call(listing, 0)
+				.catch((caught) => caught);
+		expect(await answer('[{"id":"pm_1"}]')).toEqual({ items: [{ id: 'pm_1' }] });
+		expect(await answer('{"id":"cs_1"}')).toEqual({ id: 'cs_1' });
+		expect((await answer('"text"')).context.code).toBe('MALFORMED_RESPONSE');
+		// Without listAs, an array answer is malformed.
+		const { listAs, ...plain } = listing;
+		const api = await createApiClient(contextAnswering('[{"id":"pm_1"}]'), provider, policy);
+		const error = await api.call(plain, 0).catch((caught) => caught);
+		expect(error.context.code).toBe('MALFORMED_RESPONSE');
+	});
+
 	test('text over the cap fails with RESPONSE_TOO_LARGE', async () => {
 		const api = await createApiClient(
 			contextAnswering(`{"pad":"${'x'.repeat(MAX_RESPONSE_BYTES)}"}`),

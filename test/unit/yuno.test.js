@@ -7,6 +7,9 @@ const {
 } = require('../../nodes/Yuno/actions/checkoutSession/update.operation');
 const { firstIssueOf } = require('../helpers/issues');
 const { yuno } = require('../../nodes/Yuno/provider');
+const { FIELDS, requiredFields } = require('../../nodes/Yuno/actions/checkoutSession/fields');
+// The sandbox's own reading of Yuno's documented country list.
+const { YUNO_COUNTRIES } = require('../../sandbox/providers/yunoCountries');
 
 const SESSION = 'c67ce158-6053-4661-a1de-aed5c945b935';
 const ACCOUNT = '493e9374-510a-4201-9e09-de669d75f256';
@@ -319,4 +322,21 @@ describe('Get Payment Methods: the category filter', () => {
 			'category: contains broken Unicode (a lone surrogate)',
 		);
 	});
+});
+
+test("Country offers, and the checks accept, exactly the codes Yuno documents, each under a country's name", () => {
+	const { options } = /** @type {{ options: Array<{ name: string, value: string }> }} */ (
+		FIELDS.country
+	);
+	expect(options.map((option) => option.value).sort()).toEqual([...YUNO_COUNTRIES].sort());
+	const names = options.map((option) => option.name);
+	expect(new Set(names).size).toBe(YUNO_COUNTRIES.length);
+	for (const name of names) expect(name).toMatch(/^[A-Z][a-z]+( [A-Z][a-z]+)*$/);
+	const base = { merchantOrderId: '007', paymentDescription: 'Payment Test' };
+	for (const country of YUNO_COUNTRIES) {
+		expect(requiredFields.safeParse({ ...base, country }).success).toBe(true);
+	}
+	for (const country of ['', 'br', 'DE', 'XX']) {
+		expect(requiredFields.safeParse({ ...base, country }).success).toBe(false);
+	}
 });
