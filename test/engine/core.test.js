@@ -47,6 +47,19 @@ describe('the shared item loop, through the engine', () => {
 		expect(ctx.server.maxInFlight).toBe(3);
 	});
 
+	test('Auto (the default) learns from the answers: after its first round of fast answers it allows more than it started with', async () => {
+		const { AUTO_START } = require('../../nodes/shared/concurrency');
+		ctx.server.latencyMs = 15;
+		const items = Array.from({ length: 40 }, (_, index) => ({ session: session(index) }));
+		const { error } = await ctx.run(
+			{ checkoutSessionId: id('={{ $json.session }}'), updateFields: { note: 'bulk' } },
+			items,
+		);
+		expect(error).toBeUndefined();
+		// The first round's median is the lowest seen, so Auto doubles whatever the machine's speed.
+		expect(ctx.server.maxInFlight).toBeGreaterThan(AUTO_START);
+	});
+
 	test('with "Continue On Fail" each failed item becomes { error, httpCode, code, sessionId } and the others go on', async () => {
 		const items = [
 			{ session: session(0), note: 'note-0' },

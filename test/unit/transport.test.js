@@ -197,6 +197,46 @@ describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 		}
 	});
 
+	test('each attempt reports its status and latency to the concurrency controller; a timed-out one reports "timeout"', async () => {
+		/** @type {Array<{ latencyMs: number, status: number | 'timeout' }>} */
+		const answers = [];
+		const onAnswer = (answer) => answers.push(answer);
+		const answering = jest.fn(async () => ({
+			statusCode: 201,
+			headers: {},
+			body: '{"id":"cs_1"}',
+		}));
+		const fast = await createApiClient(fakeContext({ token: 't' }, answering), provider, {
+			...policy,
+			onAnswer,
+		});
+		await fast.call({ method: 'GET', path: '/x', safeToResend: true }, 0);
+		// A helper that never answers until the request is aborted.
+		const hanging = jest.fn(
+			(_type, options) =>
+				new Promise((_, reject) =>
+					options.abortSignal.addEventListener('abort', () =>
+						reject(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' })),
+					),
+				),
+		);
+		const slow = await createApiClient(fakeContext({ token: 't' }, hanging), provider, {
+			...policy,
+			timeoutMs: 20,
+			maxRetries: 0,
+			onAnswer,
+		});
+		const error = await slow
+			.call({ method: 'GET', path: '/x', safeToResend: true }, 0)
+			.catch((caught) => caught);
+		expect(error.context.code).toBe('TIMEOUT');
+		expect(answers).toEqual([
+			{ latencyMs: expect.any(Number), status: 201 },
+			{ latencyMs: expect.any(Number), status: 'timeout' },
+		]);
+		expect(answers[1].latencyMs).toBeGreaterThanOrEqual(15);
+	});
+
 	test('the credential handed to n8n is the trimmed one, so what is sent is what is redacted (8.2)', async () => {
 		// n8n's helper is called with the credential type, the request and the credential.
 		const helper = jest.fn(async (_credentialType, _request, _credential) => ({
