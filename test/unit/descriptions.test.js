@@ -239,6 +239,40 @@ describe('every field a user sees is complete', () => {
 		expect(empty).toEqual([]);
 	});
 
+	test('a default the field can hold: one of its options, a number at or above its minimum, an object for a collection', () => {
+		const values = (/** @type {any} */ field) =>
+			field.options.map((/** @type {any} */ option) => option.value);
+		const wrong = fields.filter(([, field]) => {
+			switch (field.type) {
+				case 'options':
+					return !values(field).includes(field.default);
+				case 'multiOptions':
+					return (
+						!Array.isArray(field.default) ||
+						!field.default.every((/** @type {unknown} */ v) => values(field).includes(v))
+					);
+				case 'number':
+					return (
+						typeof field.default !== 'number' ||
+						field.default < (field.typeOptions?.minValue ?? -Infinity)
+					);
+				case 'string':
+				case 'notice':
+					return typeof field.default !== 'string';
+				case 'boolean':
+					return typeof field.default !== 'boolean';
+				case 'collection':
+				case 'fixedCollection':
+					return typeof field.default !== 'object' || field.default === null;
+				default:
+					return false;
+			}
+		});
+		expect(wrong.map(([where, field]) => `${where} = ${JSON.stringify(field.default)}`)).toEqual(
+			[],
+		);
+	});
+
 	test('every credential field that holds a key, token or secret is a password field', () => {
 		const credentialFields = allClasses()
 			.filter(([, instance]) => instance.properties)
