@@ -35,7 +35,12 @@ export default {
 		enableFindRelatedTests: false,
 	},
 	coverageAnalysis: 'perTest',
-	ignoreStatic: true,
+	// A mutant in code that runs when a module loads (descriptions, provider tables, schemas) is
+	// run against every test: jest loads a module again in each test file, mostly outside any
+	// test, so the tests that happen to load it inside a test are not the ones that check it.
+	// Measured on the 5 % sample: 61 of 205 mutants are such, and 34 of them survived their
+	// loading tests alone.
+	ignoreStatic: false,
 	concurrency: 2,
 	// A mutant that hangs (a loop condition turned true) is cut 20 s after the covering tests'
 	// own time (loading their files counts in that), and counts as detected.
