@@ -183,3 +183,23 @@ test('after backing off for latency, Auto grows back one at a time, not by doubl
 	expect(limits[1] - limits[0]).toBe(1);
 	expect(limits[2] - limits[1]).toBe(1);
 });
+
+test('a round slower than 3 × the lowest shrinks the limit in proportion to how much slower', () => {
+	/** @param {AdaptiveConcurrency} controller @param {number} ms @param {number} count */
+	const round = (controller, ms, count) => {
+		for (let i = 0; i < count; i++) controller.onAnswer({ latencyMs: ms, status: 200 });
+	};
+	for (const [slower, expected] of [
+		[6, 4],
+		[4.5, 5],
+		[12, 2],
+	]) {
+		const controller = new AdaptiveConcurrency(64, () => 0);
+		round(controller, 100, 4);
+		expect(controller.limit).toBe(8);
+		round(controller, 100 * slower, 8);
+		// 8 × 3 / slower, whole requests only.
+		expect([slower, controller.limit]).toEqual([slower, expected]);
+		expect(controller.changes.at(-1)?.reason).toBe('latency');
+	}
+});

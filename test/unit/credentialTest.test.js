@@ -81,3 +81,18 @@ describe.each(Object.keys(providers))('%s credential test Base URL', (type) => {
 		expect(testBaseUrl(type, { environment: 'sandbox', baseUrl })).toBe(REFUSED_BASE_URL);
 	});
 });
+
+// The requests the credential tests send, as the providers document them (sandbox/README.md).
+test.each([
+	['sprintcheckout', { method: 'PUT', url: '/api/checkout/v2/payment_session', body: {} }],
+	['speed', { method: 'GET', url: '/balances/swap/limit' }],
+	['yuno', { method: 'GET', url: '/webhooks' }],
+	['upag', { method: 'GET', url: '/checkout-sessions/cs_n8n_credential_test' }],
+])(
+	"%s's credential test sends its documented request, never following a redirect",
+	(type, sent) => {
+		const { request } = new (credentialClass(`${type}Api`))().test;
+		expect(request).toMatchObject({ ...sent, disableFollowRedirect: true });
+		if (!('body' in sent)) expect(request.body).toBeUndefined();
+	},
+);

@@ -212,6 +212,9 @@ const FIELD_TYPES = new Set([
 	...['multiOptions', 'number', 'options', 'string', 'resourceLocator', 'dateTime', 'color'],
 ]);
 
+/** The text fields that do not start empty, with their default. */
+const TEXT_DEFAULTS = { 'Speed.node.ts Speed currency': 'USD' };
+
 describe('every field a user sees is complete', () => {
 	const fields = allClasses().flatMap(([where, instance]) =>
 		fieldsIn(instance.description?.properties ?? instance.properties, where),
@@ -239,10 +242,10 @@ describe('every field a user sees is complete', () => {
 		expect(empty).toEqual([]);
 	});
 
-	test('a default the field can hold: one of its options, a number at or above its minimum, an object for a collection', () => {
+	test('a default the field can hold: one of its options, a number at or above its minimum, an object for a collection, empty text', () => {
 		const values = (/** @type {any} */ field) =>
 			field.options.map((/** @type {any} */ option) => option.value);
-		const wrong = fields.filter(([, field]) => {
+		const wrong = fields.filter(([where, field]) => {
 			switch (field.type) {
 				case 'options':
 					return !values(field).includes(field.default);
@@ -257,6 +260,8 @@ describe('every field a user sees is complete', () => {
 						field.default < (field.typeOptions?.minValue ?? -Infinity)
 					);
 				case 'string':
+					// A text field starts empty (the user types it, or an expression), except these.
+					return field.default !== (TEXT_DEFAULTS[where] ?? '');
 				case 'notice':
 					return typeof field.default !== 'string';
 				case 'boolean':

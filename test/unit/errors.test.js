@@ -172,3 +172,23 @@ test('errorItemJson gives any other failure its message and nothing more', () =>
 	expect(errorItemJson(new Error('boom'))).toEqual({ error: 'boom' });
 	expect(errorItemJson('plain text')).toEqual({ error: 'plain text' });
 });
+
+test('errorItemJson leaves out an empty code or session ID', () => {
+	const error = new NodeOperationError(node, '[item 0] failed');
+	error.context.code = '';
+	error.context.sessionId = '';
+	expect(errorItemJson(error)).toEqual({ error: '[item 0] failed' });
+	error.context.code = 'X';
+	error.context.sessionId = 'cs_1';
+	expect(errorItemJson(error)).toEqual({ error: '[item 0] failed', code: 'X', sessionId: 'cs_1' });
+});
+
+test('a problem with the item as a whole (no field path) is named "input"', () => {
+	const { describeField } = require('../../nodes/shared/errors');
+	expect(describeField([])).toBe('input');
+	expect(describeField([], new Map([['', 'Whole item']]))).toBe('Whole item (input)');
+	expect(describeField(['amount', 'value'], new Map([['amount.value', 'Amount › Value']]))).toBe(
+		'Amount › Value (amount.value)',
+	);
+	expect(new InputError([{ path: [], message: 'is empty' }]).field).toBe('input');
+});

@@ -24,7 +24,8 @@ describe('reading parameters', () => {
 	test('unset values are dropped: undefined, null, blank text, empty lists; 0, false and {} stay', () => {
 		expect(
 			compact({ a: undefined, b: null, c: '  ', d: [], e: 0, f: false, g: {}, h: 'x', i: [1] }),
-		).toEqual({ e: 0, f: false, g: {}, h: 'x', i: [1] });
+			// Strict: a key left with an undefined value would fail.
+		).toStrictEqual({ e: 0, f: false, g: {}, h: 'x', i: [1] });
 	});
 
 	test("n8n's own type check becomes an input error that names the parameter", () => {

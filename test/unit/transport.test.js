@@ -13,6 +13,9 @@ describe('Retry-After', () => {
 	test('seconds, fractions and HTTP dates', () => {
 		const now = Date.parse('2026-11-23T10:00:00Z');
 		expect(parseRetryAfter('2', now)).toBe(2000);
+		expect(parseRetryAfter(' 2 ', now)).toBe(2000);
+		expect(parseRetryAfter(['3', '9'], now)).toBe(3000);
+		expect(parseRetryAfter(' ', now)).toBeUndefined();
 		expect(parseRetryAfter('0.5', now)).toBe(500);
 		expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:03 GMT', now)).toBe(3000);
 		expect(parseRetryAfter('Mon, 23 Nov 2026 09:59:00 GMT', now)).toBe(0);
@@ -300,6 +303,40 @@ describe('answers the HTTP helper did not stream', () => {
 		const api = await createApiClient(contextAnswering('[{"id":"pm_1"}]'), provider, policy);
 		const error = await api.call(plain, 0).catch((caught) => caught);
 		expect(error.context.code).toBe('MALFORMED_RESPONSE');
+	});
+
+	test('an empty or blank 2xx answer is an empty result', async () => {
+		for (const body of ['', '  \r\n', '\ufeff', null, undefined]) {
+			const api = await createApiClient(contextAnswering(body), provider, policy);
+			expect(await api.call({ method: 'GET', path: '/x', safeToResend: true }, 0)).toEqual({});
+		}
+	});
+
+	test('an answer of exactly the cap is read, one byte more is refused, declared or not', async () => {
+		/** JSON text of exactly `size` bytes. */
+		const jsonOf = (size) => `{"pad":"${'x'.repeat(size - 10)}"}`;
+		expect(Buffer.byteLength(jsonOf(MAX_RESPONSE_BYTES))).toBe(MAX_RESPONSE_BYTES);
+		/** @param {string} body @param {Record<string, string>} headers */
+		const outcome = async (body, headers) => {
+			const context = fakeContext({ token: 't' }, async () => ({ statusCode: 200, headers, body }));
+			const api = await createApiClient(context, provider, policy);
+			return await api
+				.call({ method: 'GET', path: '/x', safeToResend: true }, 0)
+				.catch((caught) => caught.context.code);
+		};
+		for (const declared of [false, true]) {
+			/** @type {(size: number) => Record<string, string>} */
+			const headers = (size) => (declared ? { 'content-length': String(size) } : {});
+			const atCap = await outcome(jsonOf(MAX_RESPONSE_BYTES), headers(MAX_RESPONSE_BYTES));
+			expect(atCap.pad).toHaveLength(MAX_RESPONSE_BYTES - 10);
+			expect(await outcome(jsonOf(MAX_RESPONSE_BYTES + 1), headers(MAX_RESPONSE_BYTES + 1))).toBe(
+				'RESPONSE_TOO_LARGE',
+			);
+		}
+		// A declared length over the cap is refused before the body is read.
+		expect(await outcome('{}', { 'content-length': String(MAX_RESPONSE_BYTES + 1) })).toBe(
+			'RESPONSE_TOO_LARGE',
+		);
 	});
 
 	test('text over the cap fails with RESPONSE_TOO_LARGE', async () => {

@@ -7,6 +7,9 @@ const {
 	oneOf,
 	url,
 	list,
+	rows,
+	boolean,
+	number,
 	numberAsText,
 	INT32_MAX,
 } = require('../../nodes/shared/validation');
@@ -115,4 +118,30 @@ describe('URLs: any absolute URI, except schemes that run code or open files', (
 test('a list given as comma-separated text is read without the spaces around each value', () => {
 	expect(list(oneOf(['CARD', 'PIX'])).parse('CARD, PIX')).toEqual(['CARD', 'PIX']);
 	expect(list(oneOf(['CARD', 'PIX'])).safeParse('CARD ; PIX').success).toBe(false);
+});
+
+test('numbers may come as numeric text, with spaces around it, and nothing else', () => {
+	expect(integer().parse(' 12 ')).toBe(12);
+	expect(number().parse('-2.5')).toBe(-2.5);
+	for (const value of ['x12', '12x', '1e3', '1.', '.5', '--1', '0x10']) {
+		expect(integer().safeParse(value).success).toBe(false);
+	}
+});
+
+test('a boolean may come as the text true or false, and nothing else', () => {
+	expect(boolean().parse('true')).toBe(true);
+	expect(boolean().parse('false')).toBe(false);
+	expect(boolean().parse(true)).toBe(true);
+	for (const value of ['yes', 'TRUE', '1', 1]) {
+		expect(messageOf(boolean(), value)).toEqual(['must be true or false']);
+	}
+});
+
+test('rows are counted against their limits', () => {
+	const { z } = require('zod/v3');
+	const two = rows(z.string(), { min: 1, max: 2 });
+	expect(messageOf(two, [])).toEqual(['must have at least 1 row(s)']);
+	expect(messageOf(two, ['a', 'b', 'c'])).toEqual(['must have at most 2 rows']);
+	expect(two.parse(['a', 'b'])).toEqual(['a', 'b']);
+	expect(messageOf(two, 'a')).toEqual(['must be a list']);
 });

@@ -147,6 +147,10 @@ describe('Yuno update: documented limits', () => {
 			expect.stringMatching(/^country: must be one of AR, BO, BR/),
 		],
 		[
+			{ checkoutSessionId: SESSION, fieldsToClear: ['alternativeAmount.currency'] },
+			'alternativeAmount.value: is needed to clear the alternative currency (Yuno requires the value with it)',
+		],
+		[
 			{ checkoutSessionId: SESSION, workflow: 'REDIRECT' },
 			'workflow: must be one of SDK_CHECKOUT, CHECKOUT, SDK_SEAMLESS',
 		],
