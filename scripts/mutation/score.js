@@ -68,7 +68,7 @@ if (require.main === module) {
 	console.log(
 		`${rate ? `sample ${rate}: ` : ''}${detected} of ${counted} mutants detected, ${percent(detected / counted)}` +
 			(rate ? ` (95 % interval ${percent(low)} to ${percent(high)})` : '') +
-			`; ${ignored} ignored (editor texts, static values: not run)`,
+			`; ${ignored} left out (editor texts, not run)`,
 	);
 }
 
