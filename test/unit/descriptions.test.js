@@ -176,6 +176,15 @@ describe("Yuno's panel", () => {
 		expect(fill.displayName.length).toBeLessThanOrEqual(25);
 	});
 
+	test('each installments field appears only for its choice', () => {
+		const shownFor = (name) =>
+			properties()
+				.filter((entry) => entry.name === name && entry.displayOptions?.show?.installments)
+				.map((entry) => entry.displayOptions.show.installments);
+		expect(shownFor('installmentsPlanId')).toEqual([['planId']]);
+		expect(shownFor('installmentsPlan')).toEqual([['plan']]);
+	});
+
 	test('adding Amount shows currency and value at once', () => {
 		for (const name of ['amount', 'alternativeAmount'])
 			expect(field(name).default).toEqual({ amount: { currency: '', value: 0 } });
@@ -288,6 +297,12 @@ describe('every field a user sees is complete', () => {
 		expect(secrets.length).toBeGreaterThanOrEqual(14);
 		const shown = secrets.filter(([, field]) => field.typeOptions?.password !== true);
 		expect(shown.map(([where]) => where)).toEqual([]);
+		// An API credential cannot work without its keys: the editor asks for each of them.
+		const optional = secrets.filter(
+			([where, field]) =>
+				/Api\.credentials/.test(where) && !/Webhook/.test(where) && !field.required,
+		);
+		expect(optional.map(([where]) => where)).toEqual([]);
 	});
 });
 
@@ -303,6 +318,16 @@ describe('every node', () => {
 				const file = path.join(ROOT, 'nodes', 'x', String(icon).replace(/^file:/, ''));
 				expect([where, fs.existsSync(file)]).toEqual([where, true]);
 			}
+		}
+	});
+
+	test("is registered under the name its codex file and its package's n8n section use", () => {
+		for (const [where, { description }] of nodes) {
+			const file = where.split(' ')[0];
+			const folder = file.replace(/(Trigger)?\.node\.ts$/, '');
+			const codexFile = path.join(ROOT, 'nodes', folder, file.replace(/\.ts$/, '.json'));
+			const codex = JSON.parse(fs.readFileSync(codexFile, 'utf8'));
+			expect([where, nodeType(description.name)]).toEqual([where, codex.node]);
 		}
 	});
 
