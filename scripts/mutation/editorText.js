@@ -1,12 +1,13 @@
 // @ts-check
 'use strict';
 /**
- * A Stryker ignorer (declared in plugins.mjs, `ignorers: ['editorText']` in
- * stryker.config.mjs): the texts the n8n editor
- * shows — a field's or node's label, description, placeholder, hint, subtitle, action and an
- * option's name — are not mutated. Changing one changes no behaviour a test can state (the
- * description tests check that each is present and non-empty); they are reviewed as copy.
- * Error messages, credential-test messages, defaults and option values stay mutated.
+ * A Stryker ignorer (declared in plugins.mjs, `ignorers: ['editorText']` in stryker.config.mjs):
+ * the texts the n8n editor shows (a field's or node's label, description, placeholder, hint,
+ * subtitle, action, and an option's name) are not mutated. Changing one changes no behaviour a
+ * test can state (the description tests check that each is present and non-empty); they are
+ * reviewed as copy. The rule goes by key, so a provider's `displayName`, which error messages
+ * also quote, is left out too. Error messages, credential-test messages, defaults and option
+ * values stay mutated.
  */
 /** Keys whose text only the editor shows. */
 const EDITOR_TEXT_KEYS = new Set([
