@@ -37,6 +37,16 @@ function isText(node) {
 	);
 }
 
+/** An object literal with a `value` key: an option of a list. @param {any} node */
+function isOption(node) {
+	return (
+		node.type === 'ObjectExpression' &&
+		node.properties.some(
+			(/** @type {any} */ p) => p.type === 'ObjectProperty' && keyName(p.key) === 'value',
+		)
+	);
+}
+
 /**
  * Why this AST path is editor text, or undefined when it is not.
  * @param {import('@babel/traverse').NodePath} path
@@ -48,12 +58,7 @@ function shouldIgnore(path) {
 	const key = keyName(node.key);
 	if (key !== undefined && EDITOR_TEXT_KEYS.has(key)) return `editor text (${key})`;
 	// { name, value }: an option of a list, whose name is its label.
-	const hasValue =
-		parent.type === 'ObjectExpression' &&
-		parent.properties.some(
-			(/** @type {any} */ p) => p.type === 'ObjectProperty' && keyName(p.key) === 'value',
-		);
-	if (key === 'name' && hasValue) return 'editor text (option name)';
+	if (key === 'name' && isOption(parent)) return 'editor text (option name)';
 	return undefined;
 }
 

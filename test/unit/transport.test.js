@@ -273,8 +273,9 @@ describe("the API client, with a stand-in for n8n's HTTP helper", () => {
 });
 
 describe('answers the HTTP helper did not stream', () => {
-	const contextAnswering = (body) =>
-		fakeContext({ token: 'tok_SECRET_1' }, async () => ({ statusCode: 200, headers: {}, body }));
+	/** A context whose HTTP helper answers 200 with `body` (and `headers`). */
+	const contextAnswering = (body, headers = {}) =>
+		fakeContext({ token: 'tok_SECRET_1' }, async () => ({ statusCode: 200, headers, body }));
 	const policy = { timeoutMs: 1000, maxRetries: 0, maxRetryWaitMs: 0 };
 
 	test.each([
@@ -318,8 +319,7 @@ describe('answers the HTTP helper did not stream', () => {
 		expect(Buffer.byteLength(jsonOf(MAX_RESPONSE_BYTES))).toBe(MAX_RESPONSE_BYTES);
 		/** @param {string} body @param {Record<string, string>} headers */
 		const outcome = async (body, headers) => {
-			const context = fakeContext({ token: 't' }, async () => ({ statusCode: 200, headers, body }));
-			const api = await createApiClient(context, provider, policy);
+			const api = await createApiClient(contextAnswering(body, headers), provider, policy);
 			return await api
 				.call({ method: 'GET', path: '/x', safeToResend: true }, 0)
 				.catch((caught) => caught.context.code);
